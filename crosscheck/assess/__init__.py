@@ -1,0 +1,1 @@
+"""Assessment across claims and sources (corroboration, contradiction, grades): later issues."""

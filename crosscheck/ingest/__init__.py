@@ -1,0 +1,1 @@
+"""Ingest: files on disk into documents (text exactly as stored, plus metadata)."""

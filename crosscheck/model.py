@@ -1,0 +1,106 @@
+"""The vocabulary of crosscheck as plain data classes.
+
+These objects carry no database handle and no model: extraction turns a
+:class:`Document` into an :class:`Analysis`, the store keeps both, and every
+later stage reads them back. See ``docs/glossary.md`` for the words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+# Mention labels we keep, grouped into the four entity types of the export.
+ENTITY_TYPES = ("person", "organization", "place", "other")
+
+
+def content_id(prefix: str, *parts: object, length: int = 20) -> str:
+    """A stable id hashed from the fields that make a thing what it is."""
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8"))
+    return f"{prefix}-{h.hexdigest()[:length]}"
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Document:
+    """One report: its text exactly as stored, and its metadata."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY
+    date_source: str | None = None  # where the date came from: "option", "html:meta", ...
+    language: str | None = None
+    path: str | None = None
+    format: str | None = None
+    sha256: str = ""  # of the stored text
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.sha256:
+            self.sha256 = text_sha256(self.text)
+        if not self.id:
+            self.id = "doc-" + self.sha256[:20]
+
+
+@dataclass(frozen=True)
+class Span:
+    """(document, start, end) in characters over the stored text, plus that text."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"document": self.document, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+
+
+@dataclass
+class Mention:
+    """A span that names something: a person, an organisation, a place, a date, a figure.
+
+    ``label`` is the fine label (PERSON, ORG, GPE, DATE, MONEY, CARDINAL, ...);
+    ``type`` is the coarse one used for entities and exports. ``attrs`` holds what
+    is not part of the name, e.g. ``{"title": "Major General", "title_start": 10}``.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    type: str
+    stage: str
+    stage_version: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    entity_key: str | None = None  # set by resolve: mentions with one key are one entity
+
+    def span(self, document_id: str) -> Span:
+        return Span(document_id, self.start, self.end, self.text)
+
+
+@dataclass
+class Analysis:
+    """What extraction found in one document. Stages add to it in turn."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    stages: list[str] = field(default_factory=list)  # "name@version" of each stage that ran
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None

@@ -1,0 +1,1 @@
+"""Resolution: which mentions name the same entity, within and across documents."""

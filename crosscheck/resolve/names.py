@@ -1,0 +1,30 @@
+"""Name keys: the form of a name under which mentions are grouped.
+
+This is deliberately conservative (case, accents, punctuation, a leading
+"the", possessives): two different spellings stay two names until alias
+resolution, with its reviewable merges, says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": "'"})
+_NON_WORD = re.compile(r"[^\w']+")
+
+
+def name_key(text: str) -> str:
+    """``'The  Al-Hilli'`` -> ``'al hilli'``: casefolded, unaccented, punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"'s$", "", text.strip())
+    text = _NON_WORD.sub(" ", text).replace("'", "").strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def initials(text: str) -> str:
+    """Initials of the capitalised words: 'Popular Mobilization Forces' -> 'PMF'."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", text))

@@ -1,0 +1,1 @@
+"""The store: everything extracted, each fact with its evidence span."""

@@ -1,0 +1,67 @@
+"""The tables. Migrations in ``migrations/versions`` create and change them.
+
+Portable SQL only: SQLite is the embedded default, PostgreSQL the shared server.
+Full-text search, which the two do differently, lives in ``search.py``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "doc-" + sha256(text)[:20]
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("path", Text),
+    Column("format", String(16)),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("author", Text),
+    Column("date", String(10)),  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    Column("date_source", String(64)),
+    Column("language", String(16)),
+    Column("text", Text, nullable=False),
+    Column("length", Integer, nullable=False),
+    Column("extractor", Text),  # model and stage versions that produced the facts
+    Column("ingested_at", String(32), nullable=False),
+)
+
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "ent-" + hash(key)
+    Column("type", String(16), nullable=False),
+    Column("key", Text, nullable=False, unique=True),  # "<type>:<name key>"
+    Column("name", Text, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "men-" + hash(document, start, end, label)
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("name_key", Text),  # the key of this mention's own text (see resolve.names)
+    Column("entity_id", String(40), ForeignKey("entities.id")),
+    Column("stage", String(32), nullable=False),
+    Column("stage_version", String(32), nullable=False),
+    Column("attrs", JSON, nullable=False, default=dict),
+    Index("ix_mentions_document", "document_id", "start"),
+    Index("ix_mentions_entity", "entity_id"),
+    Index("ix_mentions_type", "type"),
+)

@@ -1,0 +1,51 @@
+"""Full-text search over documents: FTS5 on SQLite, a portable fallback elsewhere."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select, text
+
+from crosscheck.store.schema import documents
+
+
+@dataclass
+class Hit:
+    document: str
+    title: str | None
+    date: str | None
+    snippet: str
+
+
+def _fts_query(query: str) -> str:
+    # Quote every term so user input is never read as FTS5 syntax (AND, NEAR, "-").
+    terms = re.findall(r"\w[\w'-]*", query)
+    return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+
+
+def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
+    """Documents matching all words of ``query``, best first, with a snippet."""
+    fts = _fts_query(query)
+    if not fts:
+        return []
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            rows = conn.execute(
+                text(
+                    "SELECT d.id, d.title, d.date, snippet(documents_fts, 1, '[', ']', ' ... ', 12) "
+                    "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+                    "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
+                ),
+                {"q": fts, "n": limit},
+            ).all()
+            return [Hit(*r) for r in rows]
+        # Portable fallback (PostgreSQL gets its own index in a later migration).
+        q = select(documents.c.id, documents.c.title, documents.c.date, documents.c.text)
+        for term in re.findall(r"\w[\w'-]*", query):
+            q = q.where(documents.c.text.ilike(f"%{term}%"))
+        hits = []
+        for r in conn.execute(q.limit(limit)):
+            i = r.text.lower().find(query.split()[0].lower())
+            hits.append(Hit(r.id, r.title, r.date, r.text[max(0, i - 60) : i + 60]))
+        return hits

@@ -1,0 +1,133 @@
+"""Writing analyses: one transaction per document, so an interrupted batch
+leaves only whole documents behind and a re-run stores nothing twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from crosscheck.model import Analysis, Document, content_id
+from crosscheck.resolve.names import name_key
+from crosscheck.store.schema import documents, entities, mentions, sentences
+
+METADATA_FIELDS = ("title", "outlet", "author", "date", "date_source", "language")
+
+
+def _insert_ignore(conn: Connection, table):
+    """INSERT ... ON CONFLICT DO NOTHING, in the connection's dialect."""
+    dialect = {"sqlite": sqlite, "postgresql": postgresql}[conn.dialect.name]
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
+def has_document(conn: Connection, document_id: str) -> bool:
+    return conn.execute(select(documents.c.id).where(documents.c.id == document_id)).first() is not None
+
+
+def update_metadata(conn: Connection, document_id: str, values: dict) -> bool:
+    """Set metadata given by hand on an already stored document; True if it changed."""
+    values = {k: v for k, v in values.items() if k in METADATA_FIELDS and v is not None}
+    if not values:
+        return False
+    row = conn.execute(select(*(documents.c[k] for k in values)).where(documents.c.id == document_id)).one()
+    if all(row._mapping[k] == v for k, v in values.items()):
+        return False
+    conn.execute(update(documents).where(documents.c.id == document_id).values(**values))
+    return True
+
+
+def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
+    """Store one analysis (document, sentences, mentions, entities). Returns touched entity ids."""
+    doc: Document = analysis.document
+    conn.execute(
+        insert(documents).values(
+            id=doc.id,
+            sha256=doc.sha256,
+            path=doc.path,
+            format=doc.format,
+            title=doc.title,
+            outlet=doc.outlet,
+            author=doc.author,
+            date=doc.date,
+            date_source=doc.date_source,
+            language=doc.language,
+            text=doc.text,
+            length=len(doc.text),
+            extractor=extractor,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+    )
+    if analysis.sentences:
+        conn.execute(
+            insert(sentences),
+            [{"document_id": doc.id, "start": s.start, "end": s.end} for s in analysis.sentences],
+        )
+    entity_rows = {}
+    mention_rows = []
+    for m in analysis.mentions:
+        entity_id = None
+        if m.entity_key:
+            entity_id = content_id("ent", m.entity_key)
+            entity_rows.setdefault(
+                entity_id, {"id": entity_id, "type": m.type, "key": m.entity_key, "name": m.text}
+            )
+        mention_rows.append(
+            {
+                "id": content_id("men", doc.id, m.start, m.end, m.label),
+                "document_id": doc.id,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "label": m.label,
+                "type": m.type,
+                "name_key": name_key(m.text),
+                "entity_id": entity_id,
+                "stage": m.stage,
+                "stage_version": m.stage_version,
+                "attrs": m.attrs,
+            }
+        )
+    if entity_rows:
+        conn.execute(_insert_ignore(conn, entities), list(entity_rows.values()))
+    if mention_rows:
+        # Two stages can report the same span and label; the first one stands.
+        conn.execute(_insert_ignore(conn, mentions), mention_rows)
+    return set(entity_rows)
+
+
+def refresh_names(engine: Engine, entity_ids: Iterable[str], chunk: int = 500) -> None:
+    """Name each entity by its most frequent full spelling among its mentions.
+
+    "Full" means the mention's own key is the entity's key ("Salman Ouda", not the
+    "Ouda" that was linked to him); ties go to the longer, then the first, form.
+    """
+    ids = sorted(entity_ids)
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        with engine.begin() as conn:
+            rows = conn.execute(
+                select(mentions.c.entity_id, mentions.c.text, func.count().label("n"))
+                .where(mentions.c.entity_id.in_(part))
+                .group_by(mentions.c.entity_id, mentions.c.text)
+            ).all()
+            keys = dict(
+                conn.execute(select(entities.c.id, entities.c.key).where(entities.c.id.in_(part))).all()
+            )
+            best: dict[str, tuple] = {}
+            for entity_id, text, n in rows:
+                full = keys[entity_id].split(":", 1)[1] == name_key(text)
+                rank = (full, n, len(text), _reverse(text))
+                if entity_id not in best or rank > best[entity_id][0]:
+                    best[entity_id] = (rank, text)
+            if best:
+                conn.execute(
+                    update(entities).where(entities.c.id == bindparam("eid")).values(name=bindparam("ename")),
+                    [{"eid": k, "ename": v[1]} for k, v in best.items()],
+                )
+
+
+def _reverse(text: str) -> tuple[int, ...]:
+    # Sorts alphabetically-first highest, for a deterministic tie-break.
+    return tuple(-ord(c) for c in text)

@@ -1,0 +1,58 @@
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from crosscheck.export import jsonl
+from crosscheck.store import queries
+
+SCHEMA = json.loads((Path(jsonl.__file__).parent / "schema.json").read_text(encoding="utf-8"))
+
+
+def _check_export(engine):
+    buf = io.StringIO()
+    n = jsonl.write(engine, buf)
+    lines = buf.getvalue().splitlines()
+    assert n == len(lines) > 0
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    texts = {d["id"]: d["text"] for d in queries.iter_documents(engine, with_text=True)}
+    spans = 0
+    records = [json.loads(line) for line in lines]
+    for record in records:
+        validator.validate(record)
+        found = record["mentions"] if record["kind"] == "entity" else [record.get("span")]
+        for span in filter(None, found):
+            assert texts[span["document"]][span["start"] : span["end"]] == span["text"]
+            spans += 1
+    assert spans > 0
+    return records
+
+
+def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspace):
+    records = _check_export(sample_workspace[1])
+    kinds = {r["kind"] for r in records}
+    assert kinds == {"document", "entity", "mention"}
+    assert sum(r["kind"] == "document" for r in records) == 10
+
+
+def test_export_is_stable_across_runs(sample_workspace):
+    a, b = io.StringIO(), io.StringIO()
+    jsonl.write(sample_workspace[1], a)
+    jsonl.write(sample_workspace[1], b)
+    assert a.getvalue() == b.getvalue()
+
+
+def test_schema_rejects_a_span_without_text():
+    record = {"kind": "entity", "id": "ent-" + "0" * 20, "type": "person", "name": "X", "aliases": [],
+              "mentions": [{"document": "doc-" + "0" * 20, "start": 0, "end": 1}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(record, SCHEMA)
+
+
+@pytest.mark.model
+def test_model_export_keeps_provenance_on_the_sample_corpus(model_workspace):
+    records = _check_export(model_workspace[1])
+    names = {r["name"] for r in records if r["kind"] == "entity"}
+    assert "Basra" in names

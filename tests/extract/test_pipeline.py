@@ -1,0 +1,53 @@
+import pytest
+
+from crosscheck.errors import UsageError
+from crosscheck.extract.pipeline import pieces
+from crosscheck.extract.stages import resolve_stages
+from crosscheck.model import Document
+
+TEXT = (
+    "Major General Salman Jabbar Ouda told Reuters last March that 12 people died in Basra.\n\n"
+    "Ouda later said the Counter Terrorism Service (CTS) was not involved."
+)
+
+
+def test_extract_gives_mentions_whose_text_is_their_span(tiny_extractor):
+    a = tiny_extractor.extract(Document(text=TEXT))
+    assert a.mentions
+    for m in a.mentions:
+        assert TEXT[m.start : m.end] == m.text
+    by_text = {m.text: m for m in a.mentions}
+    assert by_text["Salman Jabbar Ouda"].attrs["title"] == "Major General"
+    assert by_text["last March"].type == "date"
+    assert by_text["12"].type == "quantity"
+    assert by_text["Basra"].type == "place"
+    assert len(a.sentences) == 2
+
+
+def test_pipe_keeps_order_and_splits_long_texts(tiny_extractor):
+    long = ("Ouda went to Basra. " * 40 + "\n\n") * 30
+    docs = [Document(text=TEXT), Document(text=long), Document(text="Reuters reported.")]
+    tiny_extractor.config.max_piece_chars = 1000
+    try:
+        results = list(tiny_extractor.pipe(docs))
+    finally:
+        tiny_extractor.config.max_piece_chars = 100_000
+    assert [r.document.id for r in results] == [d.id for d in docs]
+    basra = [m for m in results[1].mentions if m.text == "Basra"]
+    assert len(basra) == 40 * 30
+    assert all(long[m.start : m.end] == "Basra" for m in basra)
+
+
+def test_pieces_cover_the_text_and_respect_the_limit():
+    text = "word " * 1000 + "\n\n" + "x" * 50
+    parts = pieces(text, 300)
+    assert "".join(p for _, p in parts) == text
+    assert all(len(p) <= 300 for _, p in parts)
+    assert all(text[o : o + len(p)] == p for o, p in parts)
+
+
+def test_stage_order_is_checked():
+    with pytest.raises(UsageError, match="needs mentions"):
+        resolve_stages(["titles", "mentions"])
+    with pytest.raises(UsageError, match="unknown extraction stage"):
+        resolve_stages(["nonsense"])

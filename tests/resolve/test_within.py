@@ -1,0 +1,69 @@
+from crosscheck.model import Analysis, Document, Mention
+from crosscheck.resolve.names import initials, name_key
+from crosscheck.resolve.within import link
+
+ENTITY_TYPES = {"person", "organization", "place", "other"}
+
+
+def _analysis(text: str, spec: list[tuple[str, str, str]]) -> Analysis:
+    mentions, pos = [], 0
+    for surface, label, type_ in spec:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        mentions.append(Mention(start, pos, surface, label, type_, "mentions", "1"))
+    return Analysis(document=Document(text=text), mentions=mentions)
+
+
+def test_name_key_ignores_case_accents_punctuation_and_possessive():
+    assert name_key("Al-Hilli") == name_key("al Hilli") == "al hilli"
+    assert name_key("Qāsim") == "qasim"
+    assert name_key("the Counter Terrorism Service") == "counter terrorism service"
+    assert name_key("Ouda's") == "ouda"
+    assert name_key("Kata'ib Hezbollah") == "kataib hezbollah"
+
+
+def test_initials():
+    assert initials("Popular Mobilization Forces") == "PMF"
+
+
+def test_surname_alone_joins_the_full_name_in_the_same_document():
+    a = _analysis(
+        "Salman Jabbar Ouda arrived. Ouda said Basra was calm. Salman left.",
+        [("Salman Jabbar Ouda", "PERSON", "person"), ("Ouda", "PERSON", "person"),
+         ("Basra", "GPE", "place"), ("Salman", "PERSON", "person")],
+    )
+    link(a, ENTITY_TYPES)
+    keys = [m.entity_key for m in a.mentions]
+    assert keys[0] == keys[1] == keys[3] == "person:salman jabbar ouda"
+    assert keys[2] == "place:basra"
+
+
+def test_surname_goes_to_the_closest_full_name_before_it():
+    a = _analysis(
+        "Ali Ouda met Hassan Ouda. Later Hassan Ouda spoke, and Ouda left.",
+        [("Ali Ouda", "PERSON", "person"), ("Hassan Ouda", "PERSON", "person"),
+         ("Hassan Ouda", "PERSON", "person"), ("Ouda", "PERSON", "person")],
+    )
+    link(a, ENTITY_TYPES)
+    assert a.mentions[3].entity_key == "person:hassan ouda"
+
+
+def test_acronym_joins_the_organisation_it_abbreviates():
+    a = _analysis(
+        "The Counter Terrorism Service (CTS) said CTS units moved.",
+        [("Counter Terrorism Service", "ORG", "organization"), ("CTS", "ORG", "organization"),
+         ("CTS", "ORG", "organization")],
+    )
+    link(a, ENTITY_TYPES)
+    assert {m.entity_key for m in a.mentions} == {"organization:counter terrorism service"}
+
+
+def test_unrelated_people_stay_apart_and_values_get_no_entity():
+    a = _analysis(
+        "Ali Hassan and Omar Saleh met on March 3.",
+        [("Ali Hassan", "PERSON", "person"), ("Omar Saleh", "PERSON", "person"),
+         ("March 3", "DATE", "date")],
+    )
+    link(a, ENTITY_TYPES)
+    assert a.mentions[0].entity_key != a.mentions[1].entity_key
+    assert a.mentions[2].entity_key is None
