@@ -8,14 +8,15 @@ from sqlalchemy import Engine
 
 from crosscheck.extract import Extractor
 from crosscheck.ingest.batch import ingest
+from crosscheck.ingest.files import find_files
 from crosscheck.store import queries
 
 SAMPLES = Path(__file__).parent / "samples"
 
 
 def sample_files() -> list[Path]:
-    """The sample reports (their README is not one)."""
-    return sorted(p for p in SAMPLES.iterdir() if p.name[:2].isdigit())
+    """The sample reports (described in docs/samples.md)."""
+    return list(find_files([SAMPLES]))
 
 
 def run(engine: Engine, progress_console=None, top: int = 8) -> dict:
