@@ -25,13 +25,16 @@ err = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 class Context:
-    def __init__(self, workspace: str | None):
+    def __init__(self, workspace: str | None, database: str | None = None):
         self.workspace_arg = workspace
+        self.database = database
 
     def engine(self, create: bool = False):
-        from crosscheck.store.db import open_workspace, workspace_path
+        from crosscheck.store import db
 
-        return open_workspace(workspace_path(self.workspace_arg), create_missing=create)
+        if self.database:
+            return db.create(self.database)
+        return db.open_workspace(db.workspace_path(self.workspace_arg), create_missing=create)
 
 
 def _dump(data) -> None:
@@ -43,11 +46,15 @@ def _dump(data) -> None:
     "--workspace", "-w", metavar="PATH", envvar="CROSSCHECK_WORKSPACE",
     help="Workspace directory (default: $CROSSCHECK_WORKSPACE).",
 )
+@click.option(
+    "--database", metavar="URL", envvar="CROSSCHECK_DATABASE",
+    help="A SQLAlchemy database URL (e.g. postgresql+psycopg://host/db) instead of a workspace.",
+)
 @click.version_option(__version__, prog_name="crosscheck")
 @click.pass_context
-def cli(ctx: click.Context, workspace: str | None) -> None:
+def cli(ctx: click.Context, workspace: str | None, database: str | None) -> None:
     """crosscheck: turn reports into a source-graded evidence graph."""
-    ctx.obj = Context(workspace)
+    ctx.obj = Context(workspace, database)
 
 
 @cli.command()

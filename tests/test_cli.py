@@ -93,3 +93,8 @@ def test_demo_prints_what_it_found(tmp_path, capsys):
     assert code == 0
     assert "10 documents" in out and "top person entities" in out
     assert "no publication date" in err
+
+
+def test_bad_database_url_is_a_clear_error(capsys):
+    code, _, err = run(capsys, "--database", "not a url", "entities")
+    assert code == 2 and "not a database URL" in err

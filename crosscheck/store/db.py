@@ -12,6 +12,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import ArgumentError, OperationalError
 
 from crosscheck.errors import WorkspaceError, message
 
@@ -32,10 +33,17 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def create(url: str) -> Engine:
     """An engine for ``url``, migrated to the latest schema."""
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except ArgumentError as e:
+        raise WorkspaceError(f"'{url}' is not a database URL: {e}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    migrate(engine)
+    try:
+        migrate(engine)
+    except OperationalError as e:
+        first = str(e.orig).strip().splitlines()[0] if e.orig else str(e)
+        raise WorkspaceError(f"cannot open the database at {engine.url!r}: {first}") from None
     return engine
 
 

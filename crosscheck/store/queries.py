@@ -139,7 +139,7 @@ def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = No
             )
             .join(documents, documents.c.id == mentions.c.document_id)
             .where(mentions.c.entity_id == entity_id)
-            .order_by(documents.c.date, mentions.c.document_id, mentions.c.start)
+            .order_by(documents.c.date.nulls_last(), mentions.c.document_id, mentions.c.start)
         )
         if mention_limit:
             q = q.limit(mention_limit)
@@ -169,7 +169,7 @@ def iter_documents(engine: Engine, with_text: bool = False) -> Iterator[dict]:
     if with_text:
         cols.append(documents.c.text)
     with engine.connect() as conn:
-        for row in conn.execute(select(*cols).order_by(documents.c.date, documents.c.id)):
+        for row in conn.execute(select(*cols).order_by(documents.c.date.nulls_last(), documents.c.id)):
             yield dict(row._mapping)
 
 
