@@ -19,7 +19,7 @@ def add_mentions(analysis, parsed) -> None:
             if spec is None:
                 continue
             start, end = offset + ent.start_char, offset + ent.end_char
-            # The ruler records why it fired (e.g. "outlet", "kunya") in ent_id_.
+            # The gazetteer ruler records why it fired (its kind: "outlet", "ministry") in ent_id_.
             attrs = {"gazetteer": ent.ent_id_} if ent.ent_id_ else {}
             analysis.mentions.append(
                 Mention(

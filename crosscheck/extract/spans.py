@@ -1,8 +1,11 @@
 """Span hygiene: trim what is not part of a name from the edges of a mention.
 
 spaCy sometimes takes a possessive ("Ouda's"), a closing quote or a trailing
-comma into an entity. Names are what later stages match across documents, so the
-edges are cleaned here, once; the mention keeps its exact offsets after trimming.
+comma into an entity, an article ("the Interior Ministry"), a bracketed aside
+("Popular Mobilization Forces (PMF)", "Chester McBride[900]") or the label of a
+dateline or photo caption ("BAGHDAD - ", "FILE - "). Names are what later
+stages match across documents, so the edges are cleaned here, once; the mention
+keeps its exact offsets after trimming.
 """
 
 from __future__ import annotations
@@ -11,20 +14,43 @@ import re
 
 from crosscheck.extract.stages import stage
 
+VERSION = "2"
+
 _TRAIL = re.compile(r"(?:['\u2019]s|['\u2019]|[\s,;:.!?\"\u201c\u201d()\[\]-])+$")
 _LEAD = re.compile(r"^[\s,;:!?\"\u201c\u201d'\u2018\u2019()\[\]-]+")
 # Keep a final period that belongs to an abbreviation ("Corp.", "Lt.", "U.S.").
-_ABBREV_END = re.compile(r"(?:\b(?:Corp|Inc|Ltd|Co|Jr|Sr|St|Bros)|\b(?:[A-Z]\.)+[A-Z]?)\.$")
+_ABBREV_END = re.compile(r"(?:\b(?:Corp|Inc|Ltd|Co|Cos|Jr|Sr|St|Bros)|\b(?:[A-Z]\.)+[A-Z]?)\.$")
+# A bracketed aside after the name: an acronym, a constituency, a footnote mark.
+_ASIDE = re.compile(r"\s*[(\[][^()\[\]]*[)\]]?$")
+# An all-capitals dateline or caption label and its dash ("BAGHDAD - ", "FILE \u2014 ").
+_LABEL = re.compile(r"^[A-Z][A-Z.,' ]*[A-Z.]\s+[-\u2013\u2014]+\s+(?=\S)")
+# The article is not part of "the Interior Ministry"; a capital "The" is, unless it
+# only starts a sentence ("The Associated Press" vs "The ministry ...").
+_ARTICLE = re.compile(r"(?:the|The)\s+(?=\S)")
+_ARTICLE_TYPES = {"organization", "place", "group"}
+_LEAD_WORDS = re.compile(r"\w")
 
 
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of ``text[start:end]`` without leading/trailing non-name characters."""
+def trim(text: str, start: int, end: int, abbreviation: bool | None = None) -> tuple[int, int]:
+    """Offsets of ``text[start:end]`` without leading/trailing non-name characters.
+
+    ``abbreviation`` says whether a final period belongs to the last word (the
+    tokenizer knows: "Calif.", "Corp."); when it is None a short list decides.
+    """
     span = text[start:end]
-    m = _LEAD.match(span)
-    if m:
+    m = _LEAD.match(span) or _LABEL.match(span)
+    while m and m.end():
         start += m.end()
         span = span[m.end():]
-    if _ABBREV_END.search(span):
+        m = _LEAD.match(span) or _LABEL.match(span)
+    m = _ASIDE.search(span)
+    if m and m.start() > 0:
+        end -= len(span) - m.start()
+        span = span[:m.start()]
+        abbreviation = None
+    if abbreviation is None:
+        abbreviation = bool(_ABBREV_END.search(span))
+    if abbreviation and span.endswith("."):
         return start, end
     m = _TRAIL.search(span)
     if m:
@@ -32,12 +58,44 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@stage("spans", version="1", requires=["mentions"], assigns=["mentions"])
+def drop_article(text: str, start: int, end: int, sentence_start: bool) -> int:
+    """The start of ``text[start:end]`` without a leading article that is not part of the name."""
+    m = _ARTICLE.match(text, start, end)
+    if m and (m.group().startswith("the") or sentence_start):
+        return m.end()
+    return start
+
+
+def _tokens(parsed, start: int, end: int):
+    """The spaCy span over ``[start, end)`` of the document, or None."""
+    for offset, doc in reversed(parsed):
+        if offset <= start:
+            return doc.char_span(start - offset, end - offset, alignment_mode="expand")
+    return None
+
+
+@stage("spans", version=VERSION, requires=["mentions"], assigns=["mentions"])
 def clean_spans(analysis, parsed) -> None:
     text = analysis.document.text
     kept = []
     for m in analysis.mentions:
-        start, end = trim(text, m.start, m.end)
+        if m.attrs.get("gazetteer"):
+            # The gazetteer entry is the name as written; only the edges could be wrong.
+            start, end = m.start, m.end
+        else:
+            tokens = _tokens(parsed, m.start, m.end)
+            abbreviation = None
+            sentence_start = m.start == 0 or text[m.start - 1] == "\n"
+            if tokens is not None and len(tokens):
+                last = tokens[-1].text
+                abbreviation = len(last) > 1 and last.endswith(".")
+                if tokens.doc.has_annotation("SENT_START"):
+                    sentence_start = sentence_start or tokens[0].is_sent_start
+            start, end = trim(text, m.start, m.end, abbreviation)
+            if m.type in _ARTICLE_TYPES and start < end:
+                # Only an opening quote or bracket may stand between the sentence start and "The".
+                opens_sentence = sentence_start and not _LEAD_WORDS.search(text, m.start, start)
+                start = drop_article(text, start, end, opens_sentence)
         if start >= end:
             continue
         m.start, m.end, m.text = start, end, text[start:end]

@@ -58,7 +58,16 @@ def stage(name: str, version: str, requires: Sequence[str] = (), assigns: Sequen
 def resolve_stages(names: Sequence[str]) -> list[Stage]:
     """Look up stages by name and check that each one's needs are met in order."""
     # Importing the stage modules registers them.
-    from crosscheck.extract import mentions, sentences, spans, titles  # noqa: F401
+    from crosscheck.extract import (  # noqa: F401
+        acronyms,
+        consistency,
+        kunyas,
+        mentions,
+        outlets,
+        sentences,
+        spans,
+        titles,
+    )
 
     available = {"parse"}
     result = []

@@ -27,7 +27,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     heads = "|".join(re.escape(h) for h in data["portfolio_heads"])
     one = rf"(?:[A-Z][a-z]+[ ](?:{heads})|{listed})(?!\w)"
     chain = rf"{one}(?:[ ]+{one})*"
-    at_start = re.compile(rf"^{chain}[ ]+")
+    # No "^": pattern.match(text, pos) anchors at pos, where "^" would not match.
+    at_start = re.compile(rf"{chain}[ ]+")
     before = re.compile(rf"(?<![\w.])({chain})[ ]+$")
     alone = re.compile(rf"{chain}")
     return at_start, before, alone
@@ -51,6 +52,11 @@ def split_title(text: str, start: int, end: int) -> tuple[int, tuple[int, int] |
     return start, None
 
 
+def _after_article(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start]
+    return before.endswith(("the ", "The ", "a ", "A "))
+
+
 @stage("titles", version=VERSION, requires=["mentions"], assigns=["mentions"])
 def add_titles(analysis, parsed) -> None:
     text = analysis.document.text
@@ -58,8 +64,8 @@ def add_titles(analysis, parsed) -> None:
     titles: list[tuple[int, int]] = []
     for m in analysis.mentions:
         if m.type == "person":
-            if is_title(m.text):
-                continue  # a title alone ("President") is not a name
+            if is_title(m.text) and _after_article(text, m.start):
+                continue  # "the President" is a title, not a name; "King" alone may be a surname
             new_start, title = split_title(text, m.start, m.end)
             if new_start >= m.end or not text[new_start].isalpha():
                 # A title alone ("the President") is not a name.

@@ -23,6 +23,10 @@ from crosscheck.model import Document
 from crosscheck.resolve import within
 from crosscheck.store import writer
 
+# Entity names are refreshed after this many documents (and at the end), which
+# bounds both the work left undone by an interruption and the memory it takes.
+REFRESH_EVERY = 256
+
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -119,6 +123,9 @@ def ingest(
             touched |= writer.save(conn, analysis, version)
         report.added.append(analysis.document.id)
         tick(analysis.document.path or "", "added")
+        if len(report.added) % REFRESH_EVERY == 0:
+            writer.refresh_names(engine, touched)
+            touched.clear()
     writer.refresh_names(engine, touched)
     return report
 

@@ -35,10 +35,23 @@ def test_plain_name_gets_no_title():
     assert "title" not in a.mentions[0].attrs
 
 
-def test_a_title_alone_is_not_a_person():
-    a = _person("President said", "President")
+def test_a_title_after_an_article_is_not_a_person():
+    a = _person("Then the President said", "President")
     add_titles(a, [])
     assert a.mentions == []
+
+
+def test_a_title_word_alone_may_be_a_surname():
+    a = _person("Asked about it, King said no.", "King")
+    add_titles(a, [])
+    assert [m.text for m in a.mentions] == ["King"]
+
+
+def test_title_inside_the_entity_is_cut_anywhere_in_the_text():
+    a = _person("Yesterday Major General Salman Ouda said", "Major General Salman Ouda")
+    add_titles(a, [])
+    (m,) = a.mentions
+    assert (m.text, m.attrs["title"]) == ("Salman Ouda", "Major General")
 
 
 def test_word_inside_a_title_is_not_a_mention():

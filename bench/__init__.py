@@ -1,0 +1,1 @@
+"""Benchmarks over the public development data in ``../shared/data`` (never shipped)."""

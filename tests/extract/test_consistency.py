@@ -1,0 +1,47 @@
+from crosscheck.extract.consistency import make_consistent
+from crosscheck.model import Analysis, Document, Mention
+
+
+def _analysis(text: str, *mentions: tuple[str, str, int]) -> Analysis:
+    """Mentions as (text, label, which occurrence of the text)."""
+    found = []
+    for name, label, nth in mentions:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        found.append(Mention(start, start + len(name), name, label, "x", "mentions", "1"))
+    return Analysis(document=Document(text=text), mentions=found)
+
+
+def _labels(a: Analysis) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in a.mentions]
+
+
+def test_surname_after_a_full_name_is_that_person():
+    a = _analysis("Maria Eugenia Landaeta spoke. Landaeta said", ("Maria Eugenia Landaeta", "PERSON", 0),
+                  ("Landaeta", "ORG", 1))
+    make_consistent(a, [])
+    assert _labels(a) == [("Maria Eugenia Landaeta", "PERSON"), ("Landaeta", "PERSON")]
+    assert a.mentions[1].attrs["model_label"] == "ORG"
+
+
+def test_a_place_named_like_a_person_stays_a_place_when_it_is_mostly_a_place():
+    text = "George Washington. Washington said. In Washington, and Washington again."
+    a = _analysis(text, ("George Washington", "PERSON", 0), ("Washington", "GPE", 1),
+                  ("Washington", "GPE", 2), ("Washington", "GPE", 3))
+    make_consistent(a, [])
+    assert [label for _, label in _labels(a)] == ["PERSON", "GPE", "GPE", "GPE"]
+
+
+def test_a_bare_majority_of_person_labels_decides():
+    text = "Seles won. Seles lost. Seles rested."
+    a = _analysis(text, ("Seles", "PERSON", 0), ("Seles", "PERSON", 1), ("Seles", "ORG", 2))
+    make_consistent(a, [])
+    assert [label for _, label in _labels(a)] == ["PERSON"] * 3
+
+
+def test_gazetteer_mentions_keep_their_label():
+    a = _analysis("Ali Reuters met. Reuters said", ("Ali Reuters", "PERSON", 0), ("Reuters", "ORG", 1))
+    a.mentions[1].attrs["gazetteer"] = "outlet"
+    make_consistent(a, [])
+    assert a.mentions[1].label == "ORG"
