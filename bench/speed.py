@@ -161,13 +161,14 @@ def run(copies: int, limit: int | None, profile: bool, repeat: int = 1) -> dict:
             many = _copies(paths, copies, folder / "copies")
             listing = _write_list(many, folder, f"files-{copies}x.txt")
             many_words = _words(many)
-            for kind in ("raw", "ingest"):
-                r = _run_child(kind, listing, 1)
-                r["words"] = many_words
-                r["words_per_second"] = round(many_words / r["seconds"])
-                result["runs"][f"{kind} n_process=1, {copies}x corpus"] = r
-                print(f"{kind:6} {copies}x: {r['words_per_second']} words/s, peak {r['peak_mib']:.0f} MiB",
-                      file=sys.stderr)
+            for n_process in (1, 2):
+                for kind in ("raw", "ingest"):
+                    r = _run_child(kind, listing, n_process)
+                    r["words"] = many_words
+                    r["words_per_second"] = round(many_words / r["seconds"])
+                    result["runs"][f"{kind} n_process={n_process}, {copies}x corpus"] = r
+                    print(f"{kind:6} n_process={n_process} {copies}x: {r['words_per_second']} words/s, "
+                          f"peak {r['peak_mib']:.0f} MiB", file=sys.stderr)
         if profile:
             stats = folder / "ingest.prof"
             _run_child("ingest", one, 1, profile=stats)

@@ -106,11 +106,15 @@ def _run_with_progress(job, quiet: bool):
     if quiet or not err.is_terminal:
         return job(None)
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  TextColumn("{task.description}"), console=err, transient=True) as bar:
+                  TextColumn("{task.description}"), console=err, transient=True,
+                  auto_refresh=False) as bar:
+        # No refresh thread: extraction workers are forked, and a fork should not
+        # copy a thread that may hold the console's lock.
         task = bar.add_task("", total=None)
 
         def tick(path: str, outcome: str) -> None:
             bar.update(task, advance=1, description=f"{outcome}: {Path(path).name}")
+            bar.refresh()
 
         return job(tick)
 

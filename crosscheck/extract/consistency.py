@@ -1,8 +1,8 @@
 """One name, one kind of thing, within a document.
 
 The statistical model labels each occurrence of a name on its own, and on rare
-(often transliterated) surnames it wavers: "Maria Eugenia Landaeta" is a
-PERSON, and three sentences later "Landaeta said" is an ORG. Reporters name a
+(often transliterated) surnames it wavers: "Nadia Rahim Sawaf" is a
+PERSON, and three sentences later "Sawaf said" is an ORG. Reporters name a
 person in full once and then by the end of the name, so a mention whose words
 are a person's full name, or end one, in the same document is that person.
 

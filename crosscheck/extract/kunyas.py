@@ -2,7 +2,7 @@
 
 The model finds most kunyas, but calls some an organisation or a place and
 misses others. This stage runs after it and defers to its boundaries: a kunya
-inside a longer person mention is left alone ("Mousa Abu Marzouk"), as is one
+inside a longer person mention is left alone ("Karim Abu Taleb"), as is one
 inside a longer non-person name ("Abu al-Fadl al-Abbas Brigade"); a kunya that
 the model labelled as something else is relabelled, and one it missed is added.
 The words live in ``kunyas.yml``.

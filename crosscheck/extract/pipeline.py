@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crosscheck.errors import UsageError, message
-from crosscheck.extract import lexicon
+from crosscheck.extract import lexicon, pool
 from crosscheck.extract.gazetteer import add_ruler
 from crosscheck.extract.stages import Stage, resolve_stages
 from crosscheck.model import Analysis, Document
@@ -114,6 +114,9 @@ class Extractor:
 
     def pipe(self, documents: Iterable[Document], n_process: int = 1) -> Iterator[Analysis]:
         """Analyses of ``documents``, in order, streaming (memory does not grow with input)."""
+        if n_process > 1 and pool.available():
+            yield from pool.pipe(self, documents, n_process)
+            return
         limit = self.config.max_piece_chars
 
         def split() -> Iterator[tuple[str, tuple[int, int, int]]]:
@@ -128,7 +131,7 @@ class Extractor:
         parsed: list[tuple[int, Any]] = []
         stream = self.nlp.pipe(
             split(), as_tuples=True, batch_size=self.config.batch_size, n_process=n_process
-        )
+        )  # n_process > 1 only where fork is not available
         for sdoc, (i, offset, count) in stream:
             parsed.append((offset, sdoc))
             if len(parsed) == count:

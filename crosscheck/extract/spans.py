@@ -2,7 +2,7 @@
 
 spaCy sometimes takes a possessive ("Ouda's"), a closing quote or a trailing
 comma into an entity, an article ("the Interior Ministry"), a bracketed aside
-("Popular Mobilization Forces (PMF)", "Chester McBride[900]") or the label of a
+("Popular Mobilization Forces (PMF)", "Hadi Sarraf[12]") or the label of a
 dateline or photo caption ("BAGHDAD - ", "FILE - "). Names are what later
 stages match across documents, so the edges are cleaned here, once; the mention
 keeps its exact offsets after trimming.

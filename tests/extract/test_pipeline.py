@@ -51,3 +51,14 @@ def test_stage_order_is_checked():
         resolve_stages(["titles", "mentions"])
     with pytest.raises(UsageError, match="unknown extraction stage"):
         resolve_stages(["nonsense"])
+
+
+def test_worker_processes_give_the_same_analyses_in_order(tiny_extractor):
+    docs = [Document(text=f"Report {i}. " + TEXT) for i in range(11)]
+    alone = list(tiny_extractor.pipe(docs))
+    pooled = list(tiny_extractor.pipe(docs, n_process=2))
+    assert [a.document.id for a in pooled] == [d.id for d in docs]
+    assert [[(m.start, m.end, m.label, m.attrs) for m in a.mentions] for a in pooled] == [
+        [(m.start, m.end, m.label, m.attrs) for m in a.mentions] for a in alone
+    ]
+    assert [a.sentences for a in pooled] == [a.sentences for a in alone]
