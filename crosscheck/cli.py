@@ -80,11 +80,12 @@ def ingest(obj: Context, paths, date, outlet, title, author, language, encoding,
     from crosscheck.ingest.batch import ingest as run_ingest
 
     overrides = Overrides(title=title, outlet=outlet, author=author, date=date, language=language)
-    engine = obj.engine(create=True)
     extractor = Extractor(ExtractConfig.default(model=model))
+    engine = obj.engine(create=True)
     report = _run_with_progress(
-        lambda progress: run_ingest(engine, paths, extractor, overrides, encoding=encoding,
-                                    max_bytes=max_bytes, n_process=processes, progress=progress),
+        lambda progress, on_total: run_ingest(engine, paths, extractor, overrides, encoding=encoding,
+                                              max_bytes=max_bytes, n_process=processes,
+                                              progress=progress, on_total=on_total),
         quiet=as_json,
     )
     for path, reason in report.failed:
@@ -104,7 +105,7 @@ def ingest(obj: Context, paths, date, outlet, title, author, language, encoding,
 
 def _run_with_progress(job, quiet: bool):
     if quiet or not err.is_terminal:
-        return job(None)
+        return job(None, None)
     with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   TextColumn("{task.description}"), console=err, transient=True,
                   auto_refresh=False) as bar:
@@ -116,7 +117,7 @@ def _run_with_progress(job, quiet: bool):
             bar.update(task, advance=1, description=f"{outcome}: {Path(path).name}")
             bar.refresh()
 
-        return job(tick)
+        return job(tick, lambda total: bar.update(task, total=total))
 
 
 @cli.command()

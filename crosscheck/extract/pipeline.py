@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from crosscheck.errors import UsageError, message
@@ -44,6 +45,14 @@ def load_model(name: str, disable: list[str] | tuple[str, ...] = ()):
         return spacy.load(name, disable=list(disable))
     except OSError as e:
         raise UsageError(message("model_missing", name=name)) from e
+
+
+def check_model(name: str) -> None:
+    """Fail early, before any work, when the configured pipeline is not installed."""
+    import spacy.util
+
+    if not (spacy.util.is_package(name) or Path(name).is_dir()):
+        raise UsageError(message("model_missing", name=name))
 
 
 def build_nlp(config: ExtractConfig):
@@ -87,6 +96,8 @@ class Extractor:
         self.config = config or ExtractConfig.default()
         self.stages: list[Stage] = resolve_stages(self.config.stages)
         self._nlp = nlp
+        if nlp is None:
+            check_model(self.config.model)
 
     @property
     def nlp(self):

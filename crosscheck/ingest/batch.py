@@ -77,17 +77,25 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     n_process: int = 1,
     progress: Progress | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> IngestReport:
-    """Ingest files into the store behind ``engine``; see the module docstring."""
+    """Ingest files into the store behind ``engine``; see the module docstring.
+
+    ``progress`` is told each file's outcome; ``on_total`` the number of files first.
+    """
     overrides = overrides or Overrides()
     report = IngestReport()
     tick = progress or (lambda path, outcome: None)
     entity_types = {spec["type"] for spec in lexicon.labels().values() if spec["entity"]}
     touched: set[str] = set()
 
+    files = list(find_files(paths))
+    if on_total:
+        on_total(len(files))
+
     def new_documents() -> Iterator[Document]:
         seen: dict[str, str] = {}
-        for path in find_files(paths):
+        for path in files:
             try:
                 doc = _document(path, encoding, max_bytes, overrides)
             except ReadError as e:

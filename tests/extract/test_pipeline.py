@@ -62,3 +62,10 @@ def test_worker_processes_give_the_same_analyses_in_order(tiny_extractor):
         [(m.start, m.end, m.label, m.attrs) for m in a.mentions] for a in alone
     ]
     assert [a.sentences for a in pooled] == [a.sentences for a in alone]
+
+
+def test_a_missing_model_is_reported_before_any_work():
+    from crosscheck.extract import ExtractConfig, Extractor
+
+    with pytest.raises(UsageError, match="'no_such_pipeline' is not installed"):
+        Extractor(ExtractConfig.default(model="no_such_pipeline"))
