@@ -36,7 +36,7 @@ def run(engine: Engine, progress_console=None, top: int = 8) -> dict:
     for type_ in ("person", "organization", "place"):
         summary["top"][type_] = []
         for e in queries.list_entities(engine, type_=type_, limit=top):
-            aliases = [a for a, _ in queries.entity_detail(engine, e.id).aliases]
+            aliases = [a for a, _ in queries.aliases(engine, e.id, e.name)]
             summary["top"][type_].append(
                 {"id": e.id, "name": e.name, "mentions": e.mentions, "documents": e.documents,
                  "aliases": aliases}

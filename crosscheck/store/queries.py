@@ -118,50 +118,66 @@ def find_entity(engine: Engine, query: str) -> str:
     return ids[0]
 
 
-def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = None) -> EntityDetail:
+def aliases(engine: Engine, entity_id: str, name: str) -> list[tuple[str, int]]:
+    """The entity's other spellings among its mentions, with how often each is used."""
     with engine.connect() as conn:
-        row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
-        if row is None:
-            raise NotFoundError(message("unknown_entity", query=entity_id))
-        detail = EntityDetail(id=row.id, type=row.type, name=row.name)
-        for text, n in conn.execute(
+        rows = conn.execute(
             select(mentions.c.text, func.count())
             .where(mentions.c.entity_id == entity_id)
             .group_by(mentions.c.text)
             .order_by(func.count().desc(), mentions.c.text)
-        ):
-            if text != row.name:
-                detail.aliases.append((text, n))
+        ).all()
+    return [(text, n) for text, n in rows if text != name]
+
+
+def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = None) -> EntityDetail:
+    """An entity with its aliases, titles and each mention in its sentence."""
+    with engine.connect() as conn:
+        row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
+        if row is None:
+            raise NotFoundError(message("unknown_entity", query=entity_id))
+        titles: dict[str, int] = {}
+        for (attrs,) in conn.execute(select(mentions.c.attrs).where(mentions.c.entity_id == entity_id)):
+            if title := (attrs or {}).get("title"):
+                titles[title] = titles.get(title, 0) + 1
+        # The sentence holding each mention, cut from the document in the database
+        # (SUBSTR counts characters, from 1, on SQLite and PostgreSQL alike).
+        sentence = func.coalesce(
+            func.substr(documents.c.text, sentences.c.start + 1, sentences.c.end - sentences.c.start),
+            mentions.c.text,
+        )
         q = (
             select(
                 mentions.c.document_id, mentions.c.start, mentions.c.end, mentions.c.text, mentions.c.label,
-                mentions.c.attrs, documents.c.title, documents.c.text.label("doc_text"),
+                mentions.c.attrs, sentence.label("sentence"), documents.c.title,
             )
             .join(documents, documents.c.id == mentions.c.document_id)
+            .outerjoin(
+                sentences,
+                and_(
+                    sentences.c.document_id == mentions.c.document_id,
+                    sentences.c.start <= mentions.c.start,
+                    sentences.c.end >= mentions.c.end,
+                ),
+            )
             .where(mentions.c.entity_id == entity_id)
             .order_by(documents.c.date.nulls_last(), mentions.c.document_id, mentions.c.start)
         )
         if mention_limit:
             q = q.limit(mention_limit)
-        titles: dict[str, int] = {}
-        for m in conn.execute(q):
-            sent = conn.execute(
-                select(sentences.c.start, sentences.c.end)
-                .where(sentences.c.document_id == m.document_id)
-                .where(sentences.c.start <= m.start)
-                .where(sentences.c.end >= m.end)
-                .order_by(sentences.c.start.desc())
-                .limit(1)
-            ).first()
-            s, e = (sent.start, sent.end) if sent else (m.start, m.end)
-            detail.mentions.append(
-                MentionInContext(m.document_id, m.start, m.end, m.text, m.label, m.attrs or {},
-                                 m.doc_text[s:e], m.title)
-            )
-            if title := (m.attrs or {}).get("title"):
-                titles[title] = titles.get(title, 0) + 1
-        detail.titles = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))
-    return detail
+        found = [
+            MentionInContext(m.document_id, m.start, m.end, m.text, m.label, m.attrs or {}, m.sentence,
+                             m.title)
+            for m in conn.execute(q)
+        ]
+    return EntityDetail(
+        id=row.id,
+        type=row.type,
+        name=row.name,
+        aliases=aliases(engine, entity_id, row.name),
+        titles=sorted(titles.items(), key=lambda kv: (-kv[1], kv[0])),
+        mentions=found,
+    )
 
 
 def iter_documents(engine: Engine, with_text: bool = False) -> Iterator[dict]:
