@@ -91,12 +91,37 @@ class Mention:
 
 
 @dataclass
+class Claim:
+    """An attribution: who (``source``) said (``cue``) what (``content``), and how (``stance``).
+
+    Spans are (start, end) character offsets into the document's text. ``source``
+    is None for an unattributed claim ("the brigade is accused of ..."), ``content``
+    for a refusal to comment. ``via`` holds the indexes, in the analysis's list of
+    claims, of the claims this one is reported inside, innermost first: when a
+    council member says the governor accused the commander, the governor's claim
+    has ``via == [index of the council member's claim]``. ``attrs`` describes the
+    source: ``anonymous``, ``plural``, ``former``, ``pronoun``, ``refers_to`` (the
+    span a pronoun or "the official" continues), ``anonymity`` (the report says
+    the source asked not to be named).
+    """
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    stance: str
+    stage_version: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+    via: list[int] = field(default_factory=list)
+
+
+@dataclass
 class Analysis:
     """What extraction found in one document. Stages add to it in turn."""
 
     document: Document
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage that ran
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -1,0 +1,115 @@
+"""Claims on hand-written sentences, one construction each (real parse: marked ``model``)."""
+
+import pytest
+
+from crosscheck.extract import ExtractConfig, Extractor
+from crosscheck.extract.claims import quotations
+from crosscheck.model import Document
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    config = ExtractConfig.default()
+    extractor = Extractor(ExtractConfig.default(stages=[*config.stages, "claims"]))
+
+    def run(text: str):
+        analysis = extractor.extract(Document(text=text))
+        out = []
+        for c in analysis.claims:
+            def span(s):
+                return text[s[0] : s[1]] if s else None
+
+            out.append({"source": span(c.source), "cue": span(c.cue), "content": span(c.content),
+                        "stance": c.stance, "attrs": c.attrs, "via": c.via})
+        return out
+
+    return run
+
+
+def _one(claims, cue):
+    (found,) = [c for c in claims if c["cue"] == cue]
+    return found
+
+
+def test_quotations_run_over_paragraphs_when_the_next_opens_with_a_quote_mark():
+    text = 'He said: "First part.\n\n"Second part," he added. "Unclosed\n\nNext paragraph.'
+    assert [text[s:e] for s, e in quotations(text)] == ['First part.\n\n"Second part,']
+
+
+@pytest.mark.model
+def test_plural_anonymous_source_with_indirect_speech(claims_of):
+    c = _one(claims_of("Two intelligence officers told the newspaper that the brigade was trained abroad."),
+             "told")
+    assert c["source"] == "Two intelligence officers"
+    assert c["content"] == "that the brigade was trained abroad"
+    assert c["stance"] == "asserts"
+    assert c["attrs"]["anonymous"] and c["attrs"]["plural"]
+
+
+@pytest.mark.model
+def test_nested_attribution_records_the_outer_source(claims_of):
+    claims = claims_of(
+        "A member of the provincial council, speaking on condition of anonymity, said the governor "
+        "accused the commander of selling seized weapons."
+    )
+    outer, inner = _one(claims, "said"), _one(claims, "accused")
+    assert outer["source"].startswith("A member of the provincial council")
+    assert outer["attrs"]["anonymous"] and outer["attrs"]["anonymity"]
+    assert inner["source"] == "the governor" and inner["stance"] == "alleges"
+    assert "selling seized weapons" in inner["content"]
+    assert inner["via"] == [claims.index(outer)]
+
+
+@pytest.mark.model
+def test_a_denial(claims_of):
+    c = _one(claims_of("The commander rejected the claim, calling it a fabrication."), "rejected")
+    assert (c["source"], c["stance"], c["content"]) == ("The commander", "denies", "the claim")
+
+
+@pytest.mark.model
+def test_a_refusal_to_comment(claims_of):
+    claims = claims_of("The ministry's spokesman did not respond to a request for comment.")
+    c = _one(claims, "did not respond to a request for comment")
+    assert (c["source"], c["stance"], c["content"]) == ("The ministry's spokesman", "declines", None)
+    assert len(claims) == 1
+
+
+@pytest.mark.model
+def test_a_pronoun_source_continues_the_earlier_one(claims_of):
+    claims = claims_of('Colonel Wissam Hatem said the road was closed. "We will open it soon," he said.')
+    first, second = claims
+    assert second["source"] == "he" and second["attrs"]["pronoun"]
+    assert second["content"] == "We will open it soon"
+    assert second["attrs"]["refers_to"] is not None
+
+
+@pytest.mark.model
+def test_a_passive_accusation_has_no_source(claims_of):
+    c = _one(claims_of("The brigade is also accused of extorting traders at the port."), "accused")
+    assert c["source"] is None and c["stance"] == "alleges"
+    assert c["content"] == "The brigade is also accused of extorting traders at the port"
+
+
+@pytest.mark.model
+def test_a_quote_that_spans_two_paragraphs(claims_of):
+    text = ('"The accusations are political. They come from our rivals.\n\n'
+            '"We have never sold a single rifle," the commander said.')
+    c = _one(claims_of(text), "said")
+    assert c["content"].startswith("The accusations are political")
+    assert c["content"].endswith("We have never sold a single rifle")
+    assert c["source"] == "the commander"
+
+
+@pytest.mark.model
+def test_according_to(claims_of):
+    c = _one(claims_of("According to former army commanders, the unit has about 3,000 fighters."),
+             "According to")
+    assert c["source"] == "former army commanders"
+    assert c["content"] == "the unit has about 3,000 fighters"
+    assert c["attrs"]["former"] and c["attrs"]["plural"]
+
+
+@pytest.mark.model
+def test_a_named_source_is_not_anonymous(claims_of):
+    c = _one(claims_of("Governor Faris al-Uqaili said on Tuesday that the contract was suspended."), "said")
+    assert "Faris al-Uqaili" in c["source"] and not c["attrs"]["anonymous"]
