@@ -175,6 +175,50 @@ def show(obj: Context, entity, limit, as_json) -> None:
 
 
 @cli.command()
+@click.option("--about", metavar="ENTITY", help="Claims whose content mentions this entity.")
+@click.option("--by", metavar="ENTITY", help="Claims made by this entity.")
+@click.option("--anonymous", is_flag=True, help="Only claims from anonymous sources.")
+@click.option("--stance", type=click.Choice(["asserts", "denies", "confirms", "alleges", "declines"]))
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=0, help="At most this many.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def claims(obj: Context, about, by, anonymous, stance, limit, as_json) -> None:
+    """Who said what: each claim with its source, cue, stance and content."""
+    from crosscheck.store.queries import find_entity, list_claims
+
+    engine = obj.engine()
+    rows = list_claims(
+        engine,
+        about=find_entity(engine, about) if about else None,
+        by=find_entity(engine, by) if by else None,
+        anonymous=True if anonymous else None,
+        stance=stance,
+        limit=limit or None,
+    )
+    if as_json:
+        from crosscheck.export.jsonl import claim_record
+
+        _dump([{**claim_record(r), "document_title": r["document_title"]} for r in rows])
+        return
+    if not rows:
+        out.print("no claims match")
+    current = None
+    for r in rows:
+        if r["document_id"] != current:
+            current = r["document_id"]
+            out.print(f"[bold]{r['document_title'] or current}[/bold]  {r['document_date'] or 'undated'}",
+                      markup=True)
+        source = r["source_text"] or "(no source given)"
+        tags = [r["stance"]] + (["anonymous"] if r["anonymous"] else [])
+        if r["source_entity_name"] and r["source_entity_name"] != source:
+            tags.append(f"= {r['source_entity_name']}")
+        out.print(f"  {source} | {r['cue_text']} | {', '.join(tags)}")
+        if r["content_text"]:
+            content = " ".join(r["content_text"].split())
+            out.print(f"    {content[:300]}{'...' if len(content) > 300 else ''}")
+
+
+@cli.command()
 @click.argument("text")
 @click.option("--limit", "-n", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True)

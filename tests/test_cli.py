@@ -98,3 +98,24 @@ def test_demo_prints_what_it_found(tmp_path, capsys):
 def test_bad_database_url_is_a_clear_error(capsys):
     code, _, err = run(capsys, "--database", "not a url", "entities")
     assert code == 2 and "not a database URL" in err
+
+
+@pytest.mark.model
+def test_claims_filters(model_workspace, capsys):
+    ws = str(model_workspace[0])
+    code, out, _ = run(capsys, "-w", ws, "claims", "--json")
+    everything = json.loads(out)
+    assert code == 0 and len(everything) > 20
+    assert {c["stance"] for c in everything} >= {"asserts", "denies", "declines"}
+    code, out, _ = run(capsys, "-w", ws, "claims", "--stance", "denies", "--json")
+    denials = json.loads(out)
+    assert denials and all(c["stance"] == "denies" for c in denials)
+    code, out, _ = run(capsys, "-w", ws, "claims", "--anonymous", "--json")
+    anonymous = json.loads(out)
+    assert anonymous and all(c["source"]["anonymous"] for c in anonymous)
+    assert len(anonymous) < len(everything)
+    code, out, _ = run(capsys, "-w", ws, "claims", "--by", "Ammar Jawad", "--json")
+    by = json.loads(out)
+    assert by and all(c["source"]["entity"] == by[0]["source"]["entity"] for c in by)
+    code, out, _ = run(capsys, "-w", ws, "claims", "--about", "Abu Zainab al-Fayhawi")
+    assert code == 0 and "Abu Zainab" in out

@@ -3,13 +3,14 @@
 Documents become ``Article`` entities, people ``Person``, organisations
 ``Organization``, places ``Address`` (FtM's entity for a named location), and
 each entity's presence in a document a ``Mention`` that links the two, so that
-the evidence survives the export.
+the evidence survives the export; claims become ``Note``s.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from itertools import chain
 from typing import TextIO
 
 from followthemoney import model
@@ -57,9 +58,24 @@ def proxies(engine: Engine) -> Iterator[EntityProxy]:
             yield mention
 
 
+def claim_notes(engine: Engine) -> Iterator[EntityProxy]:
+    """Each claim as a ``Note`` on the entity that made it (or on the article, when the
+    source is anonymous or unnamed): who, the cue, and what was said."""
+    for c in queries.iter_claims(engine):
+        note = model.make_entity("Note")
+        note.id = c["id"]
+        note.add("entity", c["source_entity_id"] or c["document_id"])
+        who = c["source_text"] or "(no source given)"
+        note.add("name", f"{who} {c['cue_text']}")
+        note.add("description", c["content_text"])
+        note.add("summary", f"stance: {c['stance']}" + ("; anonymous source" if c["anonymous"] else ""))
+        note.add("proof", c["document_id"])
+        yield note
+
+
 def write(engine: Engine, out: TextIO) -> int:
     n = 0
-    for proxy in proxies(engine):
+    for proxy in chain(proxies(engine), claim_notes(engine)):
         out.write(json.dumps(proxy.to_dict(), ensure_ascii=False))
         out.write("\n")
         n += 1

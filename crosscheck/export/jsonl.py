@@ -19,7 +19,7 @@ FORMAT_VERSION = "1"
 
 
 def records(engine: Engine) -> Iterator[dict[str, Any]]:
-    """Export records in a stable order: documents, entities, then value mentions."""
+    """Export records in a stable order: documents, entities, claims, then value mentions."""
     for doc in queries.iter_documents(engine):
         yield {"kind": "document", **{k: doc[k] for k in queries.DOCUMENT_FIELDS}}
     for entity, mentions in queries.iter_entities(engine):
@@ -39,6 +39,8 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
                 for m in mentions
             ],
         }
+    for claim in queries.iter_claims(engine):
+        yield claim_record(claim)
     for value in queries.iter_values(engine):
         yield {
             "kind": "mention",
@@ -52,6 +54,42 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
                 "text": value["text"],
             },
         }
+
+
+def _span(document: str, start: int | None, end: int | None, text: str | None) -> dict | None:
+    if start is None:
+        return None
+    return {"document": document, "start": start, "end": end, "text": text}
+
+
+# Source attributes exported as such; the rest of a claim's attrs stay internal.
+SOURCE_ATTRIBUTES = ("plural", "former", "pronoun", "anonymity", "refers_to")
+
+
+def claim_record(c: dict) -> dict[str, Any]:
+    doc = c["document_id"]
+    source = _span(doc, c["source_start"], c["source_end"], c["source_text"])
+    if source is not None:
+        attrs = c["attrs"] or {}
+        refers_to = attrs.get("refers_to")
+        source.update({
+            "entity": c["source_entity_id"],
+            "anonymous": bool(c["anonymous"]),
+            "attributes": {
+                **{k: bool(attrs.get(k)) for k in SOURCE_ATTRIBUTES if k != "refers_to"},
+                "refers_to": {"start": refers_to[0], "end": refers_to[1]} if refers_to else None,
+            },
+        })
+    return {
+        "kind": "claim",
+        "id": c["id"],
+        "document": doc,
+        "source": source,
+        "cue": _span(doc, c["cue_start"], c["cue_end"], c["cue_text"]),
+        "content": _span(doc, c["content_start"], c["content_end"], c["content_text"]),
+        "stance": c["stance"],
+        "via": list(c["via"] or []),
+    }
 
 
 def write(engine: Engine, out: TextIO) -> int:

@@ -148,7 +148,10 @@ def _verb_claim(token, offset: int, stance: str, quotes, lex) -> Claim | None:
     else:
         comp = next((c for c in token.children if c.dep_ in ("ccomp", "parataxis")), None)
         if comp is None and stance in ("denies", "confirms", "alleges"):
-            comp = next((c for c in token.children if c.dep_ in ("dobj", "prep", "xcomp")), None)
+            # "rejected the claim", "accused him of ..."; a time or place phrase is not content.
+            objects = ("dobj", "xcomp") if stance != "alleges" else ("dobj", "xcomp", "prep")
+            comp = next((c for c in token.children if c.dep_ in objects
+                         and (c.dep_ != "prep" or c.lower_ == "of")), None)
         if comp is not None:
             content = _subtree(comp, offset)
             if stance == "alleges" and subject is not None and subject.dep_ == "nsubjpass":
@@ -246,6 +249,9 @@ def _describe(claim: Claim, text: str, lex, named: list[tuple[int, int]], earlie
                 continue  # "he" does not continue "two officers", nor "the officer" "officers"
             if pronoun or heads[0].rstrip("s") in other_words:
                 claim.attrs["refers_to"] = list(other.attrs.get("refers_to") or other.source)
+                # "the member" who continues "a member of the council, speaking on condition
+                # of anonymity" is that anonymous source.
+                claim.attrs["anonymous"] = bool(other.attrs.get("anonymous"))
                 break
 
 

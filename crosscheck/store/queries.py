@@ -9,7 +9,7 @@ from sqlalchemy import Engine, and_, distinct, func, or_, select
 
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import name_key
-from crosscheck.store.schema import documents, entities, mentions, sentences
+from crosscheck.store.schema import claims, documents, entities, mentions, sentences
 
 DOCUMENT_FIELDS = (
     "id", "path", "title", "outlet", "author", "date", "date_source", "language", "sha256", "format"
@@ -220,5 +220,58 @@ def iter_values(engine: Engine) -> Iterator[dict]:
             .where(mentions.c.entity_id.is_(None))
             .order_by(mentions.c.document_id, mentions.c.start)
         )
+        for row in conn.execute(q).yield_per(2000):
+            yield dict(row._mapping)
+
+
+CLAIM_COLUMNS = (
+    "id", "document_id", "cue_start", "cue_end", "cue_text", "source_start", "source_end", "source_text",
+    "source_entity_id", "content_start", "content_end", "content_text", "stance", "anonymous", "attrs", "via",
+)
+
+
+def list_claims(
+    engine: Engine,
+    about: str | None = None,
+    by: str | None = None,
+    anonymous: bool | None = None,
+    stance: str | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """Claims in document order, filtered by the entity they mention (``about``), the
+    entity that made them (``by``), anonymity and stance."""
+    cols = [claims.c[name] for name in CLAIM_COLUMNS]
+    q = (
+        select(*cols, documents.c.title.label("document_title"), documents.c.date.label("document_date"),
+               entities.c.name.label("source_entity_name"))
+        .join(documents, documents.c.id == claims.c.document_id)
+        .outerjoin(entities, entities.c.id == claims.c.source_entity_id)
+        .order_by(documents.c.date.nulls_last(), claims.c.document_id, claims.c.cue_start)
+    )
+    if by:
+        q = q.where(claims.c.source_entity_id == by)
+    if about:
+        q = q.where(
+            select(mentions.c.id)
+            .where(mentions.c.document_id == claims.c.document_id)
+            .where(mentions.c.entity_id == about)
+            .where(mentions.c.start >= claims.c.content_start)
+            .where(mentions.c.end <= claims.c.content_end)
+            .exists()
+        )
+    if anonymous is not None:
+        q = q.where(claims.c.anonymous == anonymous)
+    if stance:
+        q = q.where(claims.c.stance == stance)
+    if limit:
+        q = q.limit(limit)
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(q)]
+
+
+def iter_claims(engine: Engine) -> Iterator[dict]:
+    cols = [claims.c[name] for name in CLAIM_COLUMNS]
+    with engine.connect() as conn:
+        q = select(*cols).order_by(claims.c.document_id, claims.c.cue_start)
         for row in conn.execute(q).yield_per(2000):
             yield dict(row._mapping)

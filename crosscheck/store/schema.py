@@ -6,7 +6,7 @@ Full-text search, which the two do differently, lives in ``search.py``.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -44,6 +44,30 @@ entities = Table(
     Column("type", String(16), nullable=False),
     Column("key", Text, nullable=False, unique=True),  # "<type>:<name key>"
     Column("name", Text, nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "clm-" + hash(document, cue start, cue end)
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("cue_start", Integer, nullable=False),
+    Column("cue_end", Integer, nullable=False),
+    Column("cue_text", Text, nullable=False),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("source_text", Text),
+    Column("source_entity_id", String(40), ForeignKey("entities.id")),
+    Column("content_start", Integer),
+    Column("content_end", Integer),
+    Column("content_text", Text),
+    Column("stance", String(16), nullable=False),
+    Column("anonymous", Boolean, nullable=False),
+    Column("attrs", JSON, nullable=False, default=dict),
+    Column("via", JSON, nullable=False, default=list),  # ids of the outer claims, innermost first
+    Column("stage_version", String(32), nullable=False),
+    Index("ix_claims_document", "document_id", "cue_start"),
+    Index("ix_claims_source_entity", "source_entity_id"),
 )
 
 mentions = Table(

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from crosscheck.model import Analysis, Document, content_id
+from crosscheck.model import Analysis, Claim, Document, Mention, content_id
 from crosscheck.resolve.names import name_key
-from crosscheck.store.schema import documents, entities, mentions, sentences
+from crosscheck.store.schema import claims, documents, entities, mentions, sentences
 
 METADATA_FIELDS = ("title", "outlet", "author", "date", "date_source", "language")
 
@@ -94,7 +94,59 @@ def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
     if mention_rows:
         # Two stages can report the same span and label; the first one stands.
         conn.execute(_insert_ignore(conn, mentions), mention_rows)
+    if analysis.claims:
+        conn.execute(insert(claims), claim_rows(analysis))
     return set(entity_rows)
+
+
+def claim_id(document_id: str, claim: Claim) -> str:
+    return content_id("clm", document_id, claim.cue[0], claim.cue[1])
+
+
+def _source_entity(span: tuple[int, int] | None, analysis: Analysis, text: str) -> str | None:
+    """The entity a source names: a person inside it, or an organisation that is all of it
+    ("the ministry said"); not the organisation a described source belongs to."""
+    if span is None:
+        return None
+    inside = [m for m in analysis.mentions if m.entity_key and span[0] <= m.start and m.end <= span[1]]
+    people = [m for m in inside if m.type == "person"]
+    if people:
+        return content_id("ent", people[0].entity_key)
+    bare = text[span[0]:span[1]].removeprefix("the ").removeprefix("The ")
+    whole: list[Mention] = [m for m in inside if m.text == bare]
+    return content_id("ent", whole[0].entity_key) if whole else None
+
+
+def claim_rows(analysis: Analysis) -> list[dict]:
+    doc = analysis.document
+    text = doc.text
+    ids = [claim_id(doc.id, c) for c in analysis.claims]
+    rows = []
+    for claim, cid in zip(analysis.claims, ids, strict=True):
+        source = claim.source
+        entity = _source_entity(source, analysis, text)
+        if entity is None and claim.attrs.get("refers_to"):
+            entity = _source_entity(tuple(claim.attrs["refers_to"]), analysis, text)
+        rows.append({
+            "id": cid,
+            "document_id": doc.id,
+            "cue_start": claim.cue[0],
+            "cue_end": claim.cue[1],
+            "cue_text": text[claim.cue[0]:claim.cue[1]],
+            "source_start": source[0] if source else None,
+            "source_end": source[1] if source else None,
+            "source_text": text[source[0]:source[1]] if source else None,
+            "source_entity_id": entity,
+            "content_start": claim.content[0] if claim.content else None,
+            "content_end": claim.content[1] if claim.content else None,
+            "content_text": text[claim.content[0]:claim.content[1]] if claim.content else None,
+            "stance": claim.stance,
+            "anonymous": bool(claim.attrs.get("anonymous")),
+            "attrs": claim.attrs,
+            "via": [ids[i] for i in claim.via],
+            "stage_version": claim.stage_version,
+        })
+    return rows
 
 
 def refresh_names(engine: Engine, entity_ids: Iterable[str], chunk: int = 500) -> None:

@@ -22,7 +22,10 @@ def _check_export(engine):
     records = [json.loads(line) for line in lines]
     for record in records:
         validator.validate(record)
-        found = record["mentions"] if record["kind"] == "entity" else [record.get("span")]
+        found = {
+            "entity": lambda r: r["mentions"],
+            "claim": lambda r: [r["source"], r["cue"], r["content"]],
+        }.get(record["kind"], lambda r: [r.get("span")])(record)
         for span in filter(None, found):
             assert texts[span["document"]][span["start"] : span["end"]] == span["text"]
             spans += 1
@@ -33,7 +36,7 @@ def _check_export(engine):
 def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspace):
     records = _check_export(sample_workspace[1])
     kinds = {r["kind"] for r in records}
-    assert kinds == {"document", "entity", "mention"}
+    assert kinds == {"document", "entity", "claim", "mention"}
     assert sum(r["kind"] == "document" for r in records) == 10
 
 
