@@ -5,6 +5,7 @@
     python3 tasks.py test     # set up .venv, run the test suite (extra args go to pytest)
     python3 tasks.py check    # lint, then the tests
     python3 tasks.py lock     # recompile the hashed requirements after editing requirements/*.in
+    python3 tasks.py bench    # also install requirements/bench.txt (textacy, a baseline of bench.attribution)
 
 Setup installs the exact, hashed pins of requirements/main.txt and dev.txt into
 .venv (again only when those files change).
@@ -68,13 +69,20 @@ def check(args: list[str]) -> None:
 def lock(args: list[str]) -> None:
     setup()
     run(BIN / "python", "-m", "pip", "install", "--disable-pip-version-check", "uv")
-    for name in ("main", "dev"):
+    for name in ("main", "dev", "bench"):
         run(BIN / "uv", "pip", "compile", "--quiet", "--python-version", "3.11", "--generate-hashes",
             "--index-url", "https://pypi.org/simple", f"requirements/{name}.in", "-o",
             f"requirements/{name}.txt")
 
 
-TASKS = {"demo": demo, "test": test, "check": check, "lock": lock, "setup": lambda args: setup()}
+def bench(args: list[str]) -> None:
+    setup()
+    run(BIN / "python", "-m", "pip", "install", "--disable-pip-version-check", "--require-hashes",
+        "-r", ROOT / "requirements" / "main.txt", "-r", ROOT / "requirements" / "bench.txt")
+
+
+TASKS = {"demo": demo, "test": test, "check": check, "lock": lock, "bench": bench,
+         "setup": lambda args: setup()}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:

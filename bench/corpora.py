@@ -282,4 +282,88 @@ def polnear(split: str = "dev") -> Iterator[GoldText]:
         yield GoldText(id=path.stem, text=path.read_text(encoding="utf-8"))
 
 
+Extent = tuple[int, int]
+
+
+@dataclass
+class Attribution:
+    """One attribution: its source, cue and content, each a list of ``(start, end)`` spans.
+
+    A list holds several spans where brat's span is discontinuous (a quotation
+    interrupted by "she said"), and is empty where the part is absent (no source).
+    """
+
+    source: list[Extent] = field(default_factory=list)
+    cue: list[Extent] = field(default_factory=list)
+    content: list[Extent] = field(default_factory=list)
+
+
+@dataclass
+class AttributionText:
+    """One PolNeAR article, exactly as its .txt, with one annotator's attributions."""
+
+    id: str
+    text: str
+    attributions: list[Attribution] = field(default_factory=list)
+    annotator: str = ""
+
+
+_BRAT_ROLES = {"Source": "source", "Cue": "cue", "Content": "content", "Content2": "content"}
+
+
+def polnear_attributions(split: str = "dev") -> Iterator[AttributionText]:
+    """PolNeAR articles with their gold attributions (brat ``E`` lines), sorted by article.
+
+    Where several annotators marked one article, only the alphabetically first
+    annotator's file is read (e.g. ``_4b22`` of six). Each ``E`` line is one
+    attribution; its ``Source``, ``Cue`` and ``Content`` (and the rare
+    ``Content2``, a second content) arguments become lists of spans, sorted,
+    and a role the line lacks stays empty ("Attribution-no-source"). A line
+    with neither cue nor content is dropped; ``Discard`` and ``Discuss`` marks,
+    which belong to no attribution, are ignored. Raises ``ValueError`` where a
+    span's text in the .txt is not the text brat recorded for it.
+    """
+    folder = require("polnear", split, "attributions")
+    texts = require("polnear", split, "text")
+    first: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.ann")):
+        first.setdefault(_ANNOTATOR.sub("", path.stem), path)
+    if not first:
+        raise DataAbsent(f"no .ann files in {folder}")
+    for article, ann in first.items():
+        txt = texts / f"{article}.txt"
+        if not txt.exists():  # an annotator's own copy of the text
+            txt = texts / f"{ann.stem}.txt"
+        with txt.open(encoding="utf-8", newline="") as f:
+            text = f.read()
+        annotator = ann.stem[len(article) + 1:]
+        yield AttributionText(article, text, _brat_attributions(ann, text), annotator)
+
+
+def _brat_attributions(path: Path, text: str) -> list[Attribution]:
+    spans: dict[str, list[Extent]] = {}
+    events: list[list[str]] = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for line in f:
+            cols = line.rstrip("\r\n").split("\t")
+            if cols[0].startswith("T"):
+                _, _, offsets = cols[1].partition(" ")
+                frags = [(int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))]
+                # brat joins the fragments of a discontinuous span with one space
+                if " ".join(text[a:b] for a, b in frags) != cols[2]:
+                    raise ValueError(f"PolNeAR {path.name}: {cols[0]} is not at its offsets in the text")
+                spans[cols[0]] = frags
+            elif cols[0].startswith("E"):
+                events.append(cols[1].split())
+    out = []
+    for args in events:
+        parts = Attribution()
+        for arg in args[1:]:  # args[0] is the trigger: "Attribution:T4"
+            role, _, ref = arg.partition(":")
+            getattr(parts, _BRAT_ROLES[role]).extend(spans[ref])
+        if parts.cue or parts.content:
+            out.append(Attribution(sorted(parts.source), sorted(parts.cue), sorted(parts.content)))
+    return out
+
+
 CORPORA = {"wikievents": wikievents, "ieer": ieer, "conll": conll}
