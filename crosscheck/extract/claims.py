@@ -19,7 +19,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Claim
 
-VERSION = "1"
+VERSION = "2"
 _CLOSE_GAP = 4  # characters allowed between a quotation and its "he said" clause
 _QUOTE_LIMIT = 3000  # the longest quotation we follow, in characters
 
@@ -45,6 +45,7 @@ def _lexicon() -> dict[str, Any]:
         "anonymity": re.compile("|".join(re.escape(p) for p in anonymous["anonymity"]), re.IGNORECASE),
         "pronouns": set(data["pronouns"]),
         "particles": data.get("need_particle", {}),
+        "nouns": set(data["nouns"]),
     }
 
 
@@ -152,6 +153,16 @@ def _verb_claim(token, offset: int, stance: str, quotes, lex) -> Claim | None:
             objects = ("dobj", "xcomp") if stance != "alleges" else ("dobj", "xcomp", "prep")
             comp = next((c for c in token.children if c.dep_ in objects
                          and (c.dep_ != "prep" or c.lower_ == "of")), None)
+        if comp is None:
+            # "called for talks": the object of the particle's preposition.
+            for_ = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("for", "on")), None)
+            if for_ is not None and token.lower_.startswith("call"):
+                comp = for_
+        if comp is None and subject is not None and token.dep_ in ("parataxis", "conj", "advcl", "ROOT") \
+                and token.head is not token and not any(c.dep_ == "dobj" for c in token.children):
+            # "The checkpoints, the colonel said, were moved": a parenthetical cue is
+            # attached to the clause it reports; that clause is the content.
+            content = _subtree(token.head, offset)
         if comp is not None:
             content = _subtree(comp, offset)
             if stance == "alleges" and subject is not None and subject.dep_ == "nsubjpass":
@@ -198,6 +209,29 @@ def _according_to(sent, offset: int, text: str) -> list[Claim]:
         content = after if after[1] - after[0] > before[1] - before[0] else before
         cue = (offset + token.idx, offset + to.idx + len(to.text))
         claims.append(Claim(cue=cue, source=source, content=_trim(text, content), stance="asserts",
+                            stage_version=VERSION))
+    return claims
+
+
+def _noun_claims(sent, offset: int, lex) -> list[Claim]:
+    """ "Trump's claim that ...", "the ministry's statement that ...": the possessor said it."""
+    claims = []
+    for token in sent:
+        if token.lower_.rstrip("s") not in lex["nouns"] or token.pos_ != "NOUN":
+            continue
+        clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"), None)
+        if clause is None:
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        source = _subtree(owner, offset) if owner is not None else None
+        if source is not None and owner.i < token.i:
+            # The possessive's own "'s" is not part of the source's name.
+            source = (source[0], min(source[1], offset + owner.idx + len(owner.text)))
+        stance = "alleges" if token.lower_.startswith(("allegation", "accusation")) else "asserts"
+        stance = "denies" if token.lower_.startswith("denial") else stance
+        cue = (offset + token.idx, offset + token.idx + len(token.text))
+        claims.append(Claim(cue=cue, source=source, content=_subtree(clause, offset), stance=stance,
                             stage_version=VERSION))
     return claims
 
@@ -275,7 +309,8 @@ def add_claims(analysis, parsed) -> None:
     for offset, doc in parsed:
         for sent in doc.sents:
             sentence = (offset + sent.start_char, offset + sent.end_char)
-            candidates = _according_to(sent, offset, text) + _no_comment(sent, offset, lex)
+            candidates = (_according_to(sent, offset, text) + _no_comment(sent, offset, lex)
+                          + _noun_claims(sent, offset, lex))
             for token in sent:
                 stance = lex["forms"].get(token.lower_)
                 if stance:

@@ -113,3 +113,24 @@ def test_according_to(claims_of):
 def test_a_named_source_is_not_anonymous(claims_of):
     c = _one(claims_of("Governor Faris al-Uqaili said on Tuesday that the contract was suspended."), "said")
     assert "Faris al-Uqaili" in c["source"] and not c["attrs"]["anonymous"]
+
+
+@pytest.mark.model
+def test_a_parenthetical_cue_reports_the_clause_around_it(claims_of):
+    c = _one(claims_of("The checkpoints, the colonel said, were moved to the old road last week."), "said")
+    assert c["source"] == "the colonel"
+    assert "were moved to the old road" in c["content"]
+
+
+@pytest.mark.model
+def test_a_noun_cue_with_its_possessor_as_source(claims_of):
+    c = _one(claims_of("The governor's claim that the contract was legal angered the council."), "claim")
+    assert c["source"] == "The governor"
+    assert c["content"] == "that the contract was legal"
+
+
+@pytest.mark.model
+def test_called_for(claims_of):
+    c = _one(claims_of("The provincial council called for an inquiry into the port contract."), "called")
+    assert c["source"] == "The provincial council"
+    assert "an inquiry into the port contract" in c["content"]
