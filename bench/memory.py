@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from bench import corpora
+from bench.speed import _copies
 
 
 def _mib(kind: str) -> int:
@@ -35,13 +36,7 @@ def run(copies: int, processes: int) -> list[dict]:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        paths = []
-        for k in range(copies):
-            for p in files:
-                target = folder / f"{p.stem}--copy{k:02d}.txt"
-                target.write_text(f"[benchmark copy {k + 1}]\n\n" + p.read_text(encoding="utf-8"),
-                                  encoding="utf-8")
-                paths.append(target)
+        paths = _copies(files, copies, folder)
         engine = db.open_workspace(folder / "ws", create_missing=True)
         extractor = Extractor()
         _ = extractor.nlp
