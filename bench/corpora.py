@@ -267,13 +267,17 @@ _ANNOTATOR = re.compile(r"_[0-9a-f]{4}$")
 
 def polnear_files(split: str = "dev") -> list[Path]:
     """One text file per PolNeAR article of ``split`` (annotators' copies deduplicated)."""
-    folder = require("polnear", split, "text")
-    by_article: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.txt")):
-        by_article.setdefault(_ANNOTATOR.sub("", path.stem), path)
-    if not by_article:
-        raise DataAbsent(f"no .txt files in {folder}")
-    return list(by_article.values())
+    return list(_first_per_article(require("polnear", split, "text"), "*.txt").values())
+
+
+def _first_per_article(folder: Path, pattern: str) -> dict[str, Path]:
+    """Article name -> its alphabetically first file (annotators' copies carry a suffix)."""
+    first: dict[str, Path] = {}
+    for path in sorted(folder.glob(pattern)):
+        first.setdefault(_ANNOTATOR.sub("", path.stem), path)
+    if not first:
+        raise DataAbsent(f"no {pattern} files in {folder}")
+    return first
 
 
 def polnear(split: str = "dev") -> Iterator[GoldText]:
@@ -325,12 +329,7 @@ def polnear_attributions(split: str = "dev") -> Iterator[AttributionText]:
     """
     folder = require("polnear", split, "attributions")
     texts = require("polnear", split, "text")
-    first: dict[str, Path] = {}
-    for path in sorted(folder.glob("*.ann")):
-        first.setdefault(_ANNOTATOR.sub("", path.stem), path)
-    if not first:
-        raise DataAbsent(f"no .ann files in {folder}")
-    for article, ann in first.items():
+    for article, ann in _first_per_article(folder, "*.ann").items():
         txt = texts / f"{article}.txt"
         if not txt.exists():  # an annotator's own copy of the text
             txt = texts / f"{ann.stem}.txt"
