@@ -13,7 +13,9 @@ content: pairs are made one-to-one, greedily, largest character overlap first.
 - source / cue agreement: among the overlap pairs, the share whose source spans
   (or cue spans) overlap; a pair where both have no source counts as agreeing.
 
-Systems: "ours" (the extractor with its ``claims`` stage), "baseline-verb" (the
+Systems: "ours" (the extractor with its ``claims`` rules and the ``claim_tagger`` CRF
+trained by ``python -m bench.train_claims``), "ours, rules only" (the same parse
+without the tagger), "baseline-verb" (the
 speech-verb rule below) and "textacy" (``textacy.extract.triples.direct_quotations``,
 direct quotations only).
 """
@@ -252,28 +254,38 @@ def claims_as_attributions(analysis, outermost: bool = False) -> list[Attributio
         out.append(Attribution(
             [claim.source] if claim.source else [],
             [claim.cue] if claim.cue else [],
-            [claim.content] if claim.content else [],
+            list(claim.attrs.get("content_parts") or ([claim.content] if claim.content else [])),
         ))
     return out
 
 
-def ours(texts: list[str]) -> tuple[list | None, str]:
-    """Analyses by the default extraction stages, ``claims`` added where they lack it; (None, why)
-    where there is no claims stage, else (analyses, the extractor's version)."""
+def ours(texts: list[str]) -> tuple[dict | None, str]:
+    """Analyses by the default extraction stages (``claims`` and ``claim_tagger`` added where
+    they lack them) and by the same stages without the tagger, from one parse: (None, why)
+    where there is no claims stage, else ({"ours": analyses, "ours, rules only": analyses},
+    the extractor's version)."""
     from crosscheck.errors import UsageError
-    from crosscheck.extract import ExtractConfig, Extractor
+    from crosscheck.extract import ExtractConfig, Extractor, claim_tagger
     from crosscheck.model import Document
 
     default = ExtractConfig.default()
-    stages = default.stages + ([] if "claims" in default.stages else ["claims"])
+    stages = [s for s in default.stages if s not in ("claims", "claim_tagger")] + ["claims", "claim_tagger"]
     try:
         extractor = Extractor(ExtractConfig.default(stages=stages))
+        rules_only = Extractor(ExtractConfig.default(stages=stages[:-1]), nlp=extractor.nlp)
     except UsageError as e:
         return None, str(e)
-    analyses = list(extractor.pipe(Document(text=t) for t in texts))
-    if analyses and not hasattr(analyses[0], "claims"):
+    out: dict[str, list] = {"ours": [], "ours, rules only": []}
+    for text, doc in zip(texts, extractor.nlp.pipe(texts), strict=True):
+        if len(text) > extractor.config.max_piece_chars:
+            raise SystemExit("an article is longer than one piece; bench.attribution assumes one")
+        out["ours"].append(extractor.apply(Document(text=text), [(0, doc)]))
+        out["ours, rules only"].append(rules_only.apply(Document(text=text), [(0, doc)]))
+    if out["ours"] and not hasattr(out["ours"][0], "claims"):
         return None, "the claims stage ran but the analysis has no `claims`"
-    return analyses, extractor.version
+    if not claim_tagger.available():
+        del out["ours"]  # without its model the tagger changes nothing
+    return out, extractor.version
 
 
 # --- the run ---------------------------------------------------------------------------------
@@ -294,8 +306,10 @@ def run(limit: int | None = None) -> dict:
     if analyses is None:
         result["unavailable"]["ours"] = note
     else:
-        predictions["ours"] = [claims_as_attributions(a) for a in analyses]
-        predictions["ours, outermost only"] = [claims_as_attributions(a, outermost=True) for a in analyses]
+        for name, found in analyses.items():
+            predictions[name] = [claims_as_attributions(a) for a in found]
+            predictions[f"{name}, outermost only"] = [
+                claims_as_attributions(a, outermost=True) for a in found]
         result["extractor"] = note
 
     # The baselines share one parse, with the lemmatizer that crosscheck's configuration disables.
@@ -383,7 +397,7 @@ def _short(s: str, n: int = 110) -> str:
 
 def errors(result: dict, k: int) -> str:
     """K missed gold attributions and K spurious predictions of ours (sampled, seed 0)."""
-    name = "ours" if "ours" in result["systems"] else "baseline-verb"
+    name = next(n for n in ("ours", "ours, rules only", "baseline-verb") if n in result["systems"])
     entry = result["systems"][name]
     rng = random.Random(0)
     lines = [f"\n{name}: {len(entry['missed'])} gold attributions missed; {k} of them:"]

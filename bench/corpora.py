@@ -315,7 +315,7 @@ class AttributionText:
 _BRAT_ROLES = {"Source": "source", "Cue": "cue", "Content": "content", "Content2": "content"}
 
 
-def polnear_attributions(split: str = "dev") -> Iterator[AttributionText]:
+def polnear_attributions(split: str = "dev", strict: bool = True) -> Iterator[AttributionText]:
     """PolNeAR articles with their gold attributions (brat ``E`` lines), sorted by article.
 
     Where several annotators marked one article, only the alphabetically first
@@ -325,7 +325,9 @@ def polnear_attributions(split: str = "dev") -> Iterator[AttributionText]:
     and a role the line lacks stays empty ("Attribution-no-source"). A line
     with neither cue nor content is dropped; ``Discard`` and ``Discuss`` marks,
     which belong to no attribution, are ignored. Raises ``ValueError`` where a
-    span's text in the .txt is not the text brat recorded for it.
+    span's text in the .txt is not the text brat recorded for it, or, not
+    ``strict`` (for training), drops the attributions that use such a span
+    (a handful in train).
     """
     folder = require("polnear", split, "attributions")
     texts = require("polnear", split, "text")
@@ -336,26 +338,34 @@ def polnear_attributions(split: str = "dev") -> Iterator[AttributionText]:
         with txt.open(encoding="utf-8", newline="") as f:
             text = f.read()
         annotator = ann.stem[len(article) + 1:]
-        yield AttributionText(article, text, _brat_attributions(ann, text), annotator)
+        yield AttributionText(article, text, _brat_attributions(ann, text, strict), annotator)
 
 
-def _brat_attributions(path: Path, text: str) -> list[Attribution]:
+def _brat_attributions(path: Path, text: str, strict: bool = True) -> list[Attribution]:
     spans: dict[str, list[Extent]] = {}
+    bad: set[str] = set()
     events: list[list[str]] = []
     with path.open(encoding="utf-8", newline="") as f:
         for line in f:
             cols = line.rstrip("\r\n").split("\t")
+            if len(cols) < 2 or not re.fullmatch(r"[TE]\d+", cols[0]):
+                continue  # a span text's own line break runs onto the next line
             if cols[0].startswith("T"):
                 _, _, offsets = cols[1].partition(" ")
                 frags = [(int(a), int(b)) for a, b in (part.split() for part in offsets.split(";"))]
                 # brat joins the fragments of a discontinuous span with one space
                 if " ".join(text[a:b] for a, b in frags) != cols[2]:
+                    if not strict:
+                        bad.add(cols[0])
+                        continue
                     raise ValueError(f"PolNeAR {path.name}: {cols[0]} is not at its offsets in the text")
                 spans[cols[0]] = frags
             elif cols[0].startswith("E"):
                 events.append(cols[1].split())
     out = []
     for args in events:
+        if any(arg.partition(":")[2] in bad or arg.partition(":")[2] not in spans for arg in args[1:]):
+            continue
         parts = Attribution()
         for arg in args[1:]:  # args[0] is the trigger: "Attribution:T4"
             role, _, ref = arg.partition(":")

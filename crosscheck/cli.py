@@ -209,13 +209,23 @@ def claims(obj: Context, about, by, anonymous, stance, limit, as_json) -> None:
             out.print(f"[bold]{r['document_title'] or current}[/bold]  {r['document_date'] or 'undated'}",
                       markup=True)
         source = r["source_text"] or "(no source given)"
-        tags = [r["stance"]] + (["anonymous"] if r["anonymous"] else [])
+        tags = [r["stance"]] + ([_anonymous(r["attrs"] or {})] if r["anonymous"] else [])
         if r["source_entity_name"] and r["source_entity_name"] != source:
             tags.append(f"= {r['source_entity_name']}")
         out.print(f"  {source} | {r['cue_text']} | {', '.join(tags)}")
         if r["content_text"]:
             content = " ".join(r["content_text"].split())
             out.print(f"    {content[:300]}{'...' if len(content) > 300 else ''}")
+
+
+def _anonymous(attrs: dict) -> str:
+    """ "anonymous (senior officer; the Defence Ministry's intelligence directorate)" """
+    who = " ".join(attrs[k] for k in ("rank", "role") if attrs.get(k))
+    known = [who] + [attrs[k] for k in ("affiliation",) if attrs.get(k)]
+    if attrs.get("close_to"):
+        known.append(f"close to {attrs['close_to']}")
+    known = [k for k in known if k]
+    return "anonymous" + (f" ({'; '.join(known)})" if known else "")
 
 
 @cli.command()

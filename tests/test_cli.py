@@ -119,3 +119,6 @@ def test_claims_filters(model_workspace, capsys):
     assert by and all(c["source"]["entity"] == by[0]["source"]["entity"] for c in by)
     code, out, _ = run(capsys, "-w", ws, "claims", "--about", "Abu Zainab al-Fayhawi")
     assert code == 0 and "Abu Zainab" in out
+    code, out, _ = run(capsys, "-w", ws, "claims", "--anonymous")
+    # An anonymous source is printed with what its description says of it.
+    assert code == 0 and "anonymous (" in out

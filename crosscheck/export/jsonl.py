@@ -64,6 +64,8 @@ def _span(document: str, start: int | None, end: int | None, text: str | None) -
 
 # Source attributes exported as such; the rest of a claim's attrs stay internal.
 SOURCE_ATTRIBUTES = ("plural", "former", "pronoun", "anonymity", "refers_to")
+# What a described source's words say of it (text, or null): see claims._description.
+SOURCE_DESCRIPTION = ("rank", "role", "affiliation", "close_to")
 
 
 def claim_record(c: dict) -> dict[str, Any]:
@@ -77,16 +79,22 @@ def claim_record(c: dict) -> dict[str, Any]:
             "anonymous": bool(c["anonymous"]),
             "attributes": {
                 **{k: bool(attrs.get(k)) for k in SOURCE_ATTRIBUTES if k != "refers_to"},
+                **{k: attrs.get(k) for k in SOURCE_DESCRIPTION},
                 "refers_to": {"start": refers_to[0], "end": refers_to[1]} if refers_to else None,
             },
         })
+    content = _span(doc, c["content_start"], c["content_end"], c["content_text"])
+    parts = (c["attrs"] or {}).get("content_parts")
+    if content is not None:
+        # A quotation interrupted by "she said": its pieces, without the interruption.
+        content["parts"] = [{"start": a, "end": b} for a, b in parts] if parts else None
     return {
         "kind": "claim",
         "id": c["id"],
         "document": doc,
         "source": source,
         "cue": _span(doc, c["cue_start"], c["cue_end"], c["cue_text"]),
-        "content": _span(doc, c["content_start"], c["content_end"], c["content_text"]),
+        "content": content,
         "stance": c["stance"],
         "via": list(c["via"] or []),
     }

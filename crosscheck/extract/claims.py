@@ -19,7 +19,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Claim
 
-VERSION = "2"
+VERSION = "3"
 _CLOSE_GAP = 4  # characters allowed between a quotation and its "he said" clause
 _QUOTE_LIMIT = 3000  # the longest quotation we follow, in characters
 
@@ -42,6 +42,11 @@ def _lexicon() -> dict[str, Any]:
         ),
         "heads": set(anonymous["heads"]),
         "former": set(anonymous["former"]),
+        "ranks": set(anonymous["ranks"]),
+        "branches": set(anonymous["branches"]),
+        "knowledge": re.compile(
+            r"\b(?:" + "|".join(re.escape(p) for p in sorted(anonymous["knowledge"], key=len, reverse=True))
+            + r")\s+([^,;()]+)", re.IGNORECASE),
         "anonymity": re.compile("|".join(re.escape(p) for p in anonymous["anonymity"]), re.IGNORECASE),
         "pronouns": set(data["pronouns"]),
         "particles": data.get("need_particle", {}),
@@ -144,8 +149,12 @@ def _verb_claim(token, offset: int, stance: str, quotes, lex) -> Claim | None:
         source = _subtree(subject, offset)
     content = None
     if stance == "declines":
-        if not any(c.dep_ == "xcomp" for c in token.children):
+        # "declined to step into the dispute": what was declined is the content (a refusal
+        # to comment is the fixed phrase of _no_comment, which has none).
+        refused = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        if refused is None:
             return None
+        content = _subtree(refused, offset)
     else:
         comp = next((c for c in token.children if c.dep_ in ("ccomp", "parataxis")), None)
         if comp is None and stance in ("denies", "confirms", "alleges"):
@@ -255,7 +264,45 @@ _NUMBERS = {"two", "three", "four", "five", "several", "some", "many", "other"}
 _PLURAL_PRONOUNS = {"they", "we"}
 
 
-def _describe(claim: Claim, text: str, lex, named: list[tuple[int, int]], earlier: list[Claim]) -> None:
+def _description(text: str, source: tuple[int, int], words: list[str], head: str, lex,
+                 organizations: list[tuple[int, int]]) -> dict[str, str]:
+    """What a described source's words say of it: ``rank`` ("senior"), ``role`` ("intelligence
+    officer"), ``affiliation`` (an organisation or place named in it, else the phrase after
+    the role: "in the Defence Ministry's intelligence directorate") and ``close_to`` (how it
+    knows: "the investigation")."""
+    out: dict[str, str] = {}
+    at = words.index(head)
+    ranks = [w for w in words[:at] if w in lex["ranks"]]
+    if ranks:
+        out["rank"] = " ".join(ranks)
+    first = at
+    while first > 0 and words[first - 1] in lex["branches"]:
+        first -= 1
+    out["role"] = " ".join(words[first:at + 1])
+    described = text[source[0]:source[1]]
+    knows = lex["knowledge"].search(described)
+    if knows:
+        out["close_to"] = knows.group(1).strip()
+        described = described[:knows.start()]
+    after = re.search(r"\b" + re.escape(head) + r"\b\s+(?:(?:in|at|of|from|with|within|for)\s+)([^,;()]+)",
+                      described, re.IGNORECASE)
+    phrase = ""
+    if after:
+        phrase = re.split(r"\s+(?:who|which|speaking|familiar|said|says)\b", after.group(1))[0].strip()
+    named = [text[s:e] for s, e in organizations if source[0] <= s and e <= source[1]]
+    if phrase:
+        out["affiliation"] = phrase
+    elif named:
+        out["affiliation"] = "; ".join(dict.fromkeys(named))
+        # "a Defence Ministry official": the organisation is not part of the role.
+        in_name = {w for name in named for w in re.findall(r"[\w'.-]+", name.lower())}
+        out["role"] = " ".join(w for w in words[first:at] if w not in in_name) + " " + head
+        out["role"] = out["role"].strip()
+    return out
+
+
+def _describe(claim: Claim, text: str, lex, named: list[tuple[int, int]], earlier: list[Claim],
+              organizations: list[tuple[int, int]] = ()) -> None:
     """Attributes of the source, read off its words.
 
     A source is anonymous when it is described, not named: "a senior officer",
@@ -273,6 +320,8 @@ def _describe(claim: Claim, text: str, lex, named: list[tuple[int, int]], earlie
     claim.attrs["anonymous"] = bool(heads) and not is_named and not pronoun and not definite
     claim.attrs["plural"] = bool(heads) and (heads[0].endswith("s") or words[0] in _NUMBERS)
     claim.attrs["former"] = bool(set(words) & lex["former"])
+    if heads and not pronoun:
+        claim.attrs.update(_description(text, claim.source, words, heads[0], lex, organizations))
     if pronoun or (definite and heads and not is_named):
         for other in reversed(earlier):
             if other.source is None or other.attrs.get("pronoun"):
@@ -286,6 +335,10 @@ def _describe(claim: Claim, text: str, lex, named: list[tuple[int, int]], earlie
                 # "the member" who continues "a member of the council, speaking on condition
                 # of anonymity" is that anonymous source.
                 claim.attrs["anonymous"] = bool(other.attrs.get("anonymous"))
+                # ... and "he" is still the senior officer of the ministry.
+                for key in ("rank", "role", "affiliation", "close_to"):
+                    if key in other.attrs and key not in claim.attrs:
+                        claim.attrs[key] = other.attrs[key]
                 break
 
 
@@ -304,11 +357,9 @@ def add_claims(analysis, parsed) -> None:
     lex = _lexicon()
     text = analysis.document.text
     quotes = quotations(text)
-    named = [(m.start, m.end) for m in analysis.mentions if m.type in ("person", "organization")]
     found: dict[int, Claim] = {}
     for offset, doc in parsed:
         for sent in doc.sents:
-            sentence = (offset + sent.start_char, offset + sent.end_char)
             candidates = (_according_to(sent, offset, text) + _no_comment(sent, offset, lex)
                           + _noun_claims(sent, offset, lex))
             for token in sent:
@@ -326,11 +377,28 @@ def add_claims(analysis, parsed) -> None:
                 key = claim.cue[0]
                 if key not in found or claim.cue[1] > found[key].cue[1]:
                     found[key] = claim
-    claims = sorted(found.values(), key=lambda c: c.cue)
+    finish(analysis, list(found.values()))
+
+
+def finish(analysis, found: list[Claim]) -> None:
+    """Order the claims, drop those inside a longer cue, describe their sources and nest them."""
+    lex = _lexicon()
+    text = analysis.document.text
+    # A person's name makes a source named; "a Defence Ministry official" is still unnamed.
+    named = [(m.start, m.end) for m in analysis.mentions if m.type == "person"]
+    organizations = [(m.start, m.end) for m in analysis.mentions if m.type in ("organization", "place")]
+    claims = sorted(found, key=lambda c: (c.cue, c.content or (0, 0)))
     # A verb inside a longer cue ("declined" of "declined to comment") is not a claim of its own.
-    claims = [c for c in claims if not any(o is not c and o.cue[0] <= c.cue[0] < o.cue[1] for o in claims)]
+    claims = [c for c in claims if not any(o is not c and o.cue != c.cue and o.cue[0] <= c.cue[0] < o.cue[1]
+                                           for o in claims)]
+    for claim in claims:
+        parts = claim.attrs.get("content_parts")
+        claim.attrs.clear()
+        if parts:
+            claim.attrs["content_parts"] = parts
+        claim.via = []
     for i, claim in enumerate(claims):
-        _describe(claim, text, lex, named, claims[:i])
+        _describe(claim, text, lex, named, claims[:i], organizations)
     _nest(claims)
     for claim in claims:
         sentence = analysis.sentence_at(claim.cue[0])

@@ -100,7 +100,9 @@ def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
 
 
 def claim_id(document_id: str, claim: Claim) -> str:
-    return content_id("clm", document_id, claim.cue[0], claim.cue[1])
+    """One cue may introduce several contents ("said X, and that Y"): the id takes both."""
+    content = claim.content or (-1, -1)
+    return content_id("clm", document_id, claim.cue[0], claim.cue[1], content[0], content[1])
 
 
 def _source_entity(span: tuple[int, int] | None, analysis: Analysis, text: str) -> str | None:

@@ -59,3 +59,9 @@ def test_model_export_keeps_provenance_on_the_sample_corpus(model_workspace):
     records = _check_export(model_workspace[1])
     names = {r["name"] for r in records if r["kind"] == "entity"}
     assert "Basra" in names
+    claims = [r for r in records if r["kind"] == "claim"]
+    described = [c for c in claims if c["source"] and c["source"]["anonymous"]]
+    assert described and all(c["source"]["attributes"]["role"] for c in described)
+    for c in claims:
+        for part in (c["content"] or {}).get("parts") or []:
+            assert c["content"]["start"] <= part["start"] < part["end"] <= c["content"]["end"]

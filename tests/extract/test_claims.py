@@ -1,16 +1,18 @@
-"""Claims on hand-written sentences, one construction each (real parse: marked ``model``)."""
+"""Claims on hand-written sentences, one construction each (real parse: marked ``model``).
+
+``claims_of`` runs the rules alone (the ``claims`` stage); ``tagged_of`` the default
+pipeline, whose ``claim_tagger`` rebuilds the claims with the trained tagger.
+"""
 
 import pytest
 
-from crosscheck.extract import ExtractConfig, Extractor
+from crosscheck.extract import ExtractConfig, Extractor, claim_tagger
 from crosscheck.extract.claims import quotations
 from crosscheck.model import Document
 
 
-@pytest.fixture(scope="module")
-def claims_of():
-    config = ExtractConfig.default()
-    extractor = Extractor(ExtractConfig.default(stages=[*config.stages, "claims"]))
+def _runner(stages: list[str]):
+    extractor = Extractor(ExtractConfig.default(stages=stages))
 
     def run(text: str):
         analysis = extractor.extract(Document(text=text))
@@ -24,6 +26,18 @@ def claims_of():
         return out
 
     return run
+
+
+@pytest.fixture(scope="module")
+def claims_of():
+    return _runner([s for s in ExtractConfig.default().stages if s != "claim_tagger"])
+
+
+@pytest.fixture(scope="module")
+def tagged_of():
+    stages = ExtractConfig.default().stages
+    assert stages[-2:] == ["claims", "claim_tagger"]
+    return _runner(stages)
 
 
 def _one(claims, cue):
@@ -134,3 +148,94 @@ def test_called_for(claims_of):
     c = _one(claims_of("The provincial council called for an inquiry into the port contract."), "called")
     assert c["source"] == "The provincial council"
     assert "an inquiry into the port contract" in c["content"]
+
+
+@pytest.mark.model
+def test_an_anonymous_source_is_described(claims_of):
+    c = _one(claims_of("A senior officer in the Defence Ministry's intelligence directorate said the unit "
+                       "was disbanded."), "said")
+    assert c["attrs"]["anonymous"] and not c["attrs"]["plural"]
+    assert (c["attrs"]["rank"], c["attrs"]["role"]) == ("senior", "officer")
+    assert c["attrs"]["affiliation"] == "the Defence Ministry's intelligence directorate"
+
+
+@pytest.mark.model
+def test_how_an_anonymous_source_knows(claims_of):
+    c = _one(claims_of("A person familiar with the investigation said the contracts were forged."), "said")
+    assert c["attrs"]["anonymous"] and c["attrs"]["close_to"] == "the investigation"
+
+
+@pytest.mark.model
+def test_an_organisation_in_the_description_is_its_affiliation_not_a_name(claims_of):
+    c = _one(claims_of("A Defence Ministry official, speaking on condition of anonymity, said the order "
+                       "came from the capital."), "said")
+    assert c["attrs"]["anonymous"] and c["attrs"]["anonymity"]
+    assert (c["attrs"]["role"], c["attrs"]["affiliation"]) == ("official", "Defence Ministry")
+
+
+# The default pipeline (rules, then the trained tagger) on the constructions of the issue.
+
+_TAGGER = pytest.mark.skipif(not claim_tagger.available(), reason="no trained claim tagger in the package")
+
+
+@_TAGGER
+@pytest.mark.model
+def test_tagged_plural_anonymous_source(tagged_of):
+    c = _one(tagged_of("Two intelligence officers told the newspaper that the brigade was trained abroad."),
+             "told")
+    assert c["source"] == "Two intelligence officers" and c["attrs"]["anonymous"] and c["attrs"]["plural"]
+    assert "the brigade was trained abroad" in c["content"]
+
+
+@_TAGGER
+@pytest.mark.model
+def test_tagged_denial_and_refusal_to_comment(tagged_of):
+    claims = tagged_of("The commander rejected the accusation. The ministry's spokesman did not respond "
+                       "to a request for comment.")
+    denial = _one(claims, "rejected")
+    assert (denial["source"], denial["stance"]) == ("The commander", "denies")
+    assert "accusation" in denial["content"]
+    refusal = _one(claims, "did not respond to a request for comment")
+    assert (refusal["source"], refusal["stance"], refusal["content"]) == (
+        "The ministry's spokesman", "declines", None)
+
+
+@_TAGGER
+@pytest.mark.model
+def test_tagged_nested_attribution(tagged_of):
+    claims = tagged_of(
+        "A member of the provincial council, speaking on condition of anonymity, said the governor "
+        "accused the commander of selling seized weapons."
+    )
+    outer, inner = _one(claims, "said"), _one(claims, "accused")
+    assert outer["source"].startswith("A member of the provincial council") and outer["attrs"]["anonymity"]
+    assert inner["source"] == "the governor" and inner["stance"] == "alleges"
+    assert inner["via"] == [claims.index(outer)]
+
+
+@_TAGGER
+@pytest.mark.model
+def test_tagged_pronoun_source(tagged_of):
+    claims = tagged_of('Colonel Wissam Hatem said the road was closed. "We will open it soon," he said.')
+    second = claims[-1]
+    assert second["source"] == "he" and second["attrs"]["refers_to"] is not None
+    assert "We will open it soon" in second["content"]
+
+
+@_TAGGER
+@pytest.mark.model
+def test_tagged_passive_accusation_without_source(tagged_of):
+    claims = tagged_of("The brigade is also accused of extorting traders at the port.")
+    c = next(c for c in claims if "accused" in c["cue"])
+    assert c["source"] is None and c["stance"] == "alleges"
+    assert "extorting traders" in c["content"]
+
+
+@_TAGGER
+@pytest.mark.model
+def test_tagged_quote_over_two_paragraphs(tagged_of):
+    text = ('"The accusations are political. They come from our rivals.\n\n'
+            '"We have never sold a single rifle," the commander said.')
+    c = _one(tagged_of(text), "said")
+    assert "The accusations are political" in c["content"] and "never sold a single rifle" in c["content"]
+    assert c["source"] == "the commander"
