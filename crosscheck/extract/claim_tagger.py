@@ -133,15 +133,16 @@ class _Tree:
         return self._subject[verb]
 
 
-_TABLES: dict[int, Any] = {}
+_TABLES: dict[int, tuple[Any, Any]] = {}  # id(vectors) -> (the vectors, their clusters)
 
 
 def _cluster_table(vectors) -> Any:
     """The cluster of each row of a vectors table (by cosine to the nearest centroid), or None;
-    computed once per table."""
-    if id(vectors) not in _TABLES:
-        _TABLES[id(vectors)] = _cluster_rows(vectors)
-    return _TABLES[id(vectors)]
+    computed once per table (the table is kept with it, so that its id is not reused)."""
+    entry = _TABLES.get(id(vectors))
+    if entry is None or entry[0] is not vectors:
+        entry = _TABLES[id(vectors)] = (vectors, _cluster_rows(vectors))
+    return entry[1]
 
 
 def _cluster_rows(vectors) -> Any:
