@@ -174,11 +174,17 @@ def show(obj: Context, entity, limit, as_json) -> None:
         out.print(f"    {m.sentence}")
 
 
+# The verb a user types -> the stance as stored ("--stance deny" or "--stance denies").
+STANCES = {"assert": "asserts", "deny": "denies", "confirm": "confirms", "allege": "alleges",
+           "decline": "declines"}
+
+
 @cli.command()
 @click.option("--about", metavar="ENTITY", help="Claims whose content mentions this entity.")
 @click.option("--by", metavar="ENTITY", help="Claims made by this entity.")
 @click.option("--anonymous", is_flag=True, help="Only claims from anonymous sources.")
-@click.option("--stance", type=click.Choice(["asserts", "denies", "confirms", "alleges", "declines"]))
+@click.option("--stance", type=click.Choice([*STANCES, *STANCES.values()]),
+              help="asserts, denies, confirms, alleges or declines (or assert, deny, ...).")
 @click.option("--limit", "-n", type=click.IntRange(min=0), default=0, help="At most this many.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
@@ -192,7 +198,7 @@ def claims(obj: Context, about, by, anonymous, stance, limit, as_json) -> None:
         about=find_entity(engine, about) if about else None,
         by=find_entity(engine, by) if by else None,
         anonymous=True if anonymous else None,
-        stance=stance,
+        stance=STANCES.get(stance, stance),
         limit=limit or None,
     )
     if as_json:

@@ -110,6 +110,8 @@ def test_claims_filters(model_workspace, capsys):
     code, out, _ = run(capsys, "-w", ws, "claims", "--stance", "denies", "--json")
     denials = json.loads(out)
     assert denials and all(c["stance"] == "denies" for c in denials)
+    code, out, _ = run(capsys, "-w", ws, "claims", "--stance", "deny", "--json")
+    assert json.loads(out) == denials
     code, out, _ = run(capsys, "-w", ws, "claims", "--anonymous", "--json")
     anonymous = json.loads(out)
     assert anonymous and all(c["source"]["anonymous"] for c in anonymous)
