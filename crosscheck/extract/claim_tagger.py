@@ -356,7 +356,7 @@ def assemble(text: str, paras: Sequence[Paragraph], labels: Sequence[Sequence[st
         else:
             contents.append(run)
     cues = [r for r in runs if r.role == "CUE"]
-    contents = [piece for run in contents for piece in _split(run, cues, paras)]
+    contents = [piece for run in contents for piece in _split(run, cues, paras, quotes)]
     sources = [r for r in runs if r.role == "SOURCE"]
     by_cue = {c.cue[0]: c for c in found}
     forms = rules._lexicon()["forms"]
@@ -413,10 +413,11 @@ def assemble(text: str, paras: Sequence[Paragraph], labels: Sequence[Sequence[st
     return out
 
 
-def _split(content: _Run, cues: list[_Run], paras: Sequence[Paragraph]) -> list[_Run]:
+def _split(content: _Run, cues: list[_Run], paras: Sequence[Paragraph],
+           quotes: Sequence[tuple[int, int]] = ()) -> list[_Run]:
     """A content that runs on from a sentence with its cue ("X said the road was closed.")
     into a later sentence with a cue of its own ('"We will open it," he said.') is two
-    contents, cut where that sentence starts."""
+    contents, cut where that sentence starts, or where the quotation it closes opens."""
     first, last = content.sentences
     if first == last:
         return [content]
@@ -433,8 +434,16 @@ def _split(content: _Run, cues: list[_Run], paras: Sequence[Paragraph]) -> list[
     for i in range(1, len(tokens)):
         (begin, _), k = tokens[i]
         if k != tokens[i - 1][1] and has_cue(k):
-            pieces.append(_Run("CONTENT", start, tokens[i - 1][0][1], (opened, tokens[i - 1][1]), False))
-            start, opened = begin, k
+            # '... closed. "We have nothing. Nobody will open it," he said': the quotation
+            # that the cue's sentence ends began a sentence earlier.
+            opening = next((q - 1 for q, e in quotes if q - 1 > start and q <= begin < e), None)
+            cut = i
+            if opening is not None:
+                cut = next(j for j in range(i + 1) if tokens[j][0][0] >= opening)
+            if cut == 0 or tokens[cut][0][0] <= start:
+                continue
+            pieces.append(_Run("CONTENT", start, tokens[cut - 1][0][1], (opened, tokens[cut - 1][1]), False))
+            start, opened = tokens[cut][0][0], tokens[cut][1]
     pieces.append(_Run("CONTENT", start, content.end, (opened, last), content.continues))
     return pieces
 

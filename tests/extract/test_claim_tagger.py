@@ -134,3 +134,15 @@ def test_without_its_model_the_stage_leaves_the_rules_claims(monkeypatch, tmp_pa
     analysis = Analysis(document=Document(text="said this"), claims=[rule])
     claim_tagger.tag_claims(analysis, [])
     assert analysis.claims == [rule]
+
+
+def test_the_cut_goes_back_to_where_the_later_quotation_opens():
+    text = 'An officer said the road was closed. "We have nothing. Nobody will open it," she said.'
+    para = _paragraph(text)
+    labels = _labels(para, text, {"An officer": "SOURCE", "said": "CUE",
+                                  'the road was closed. "We have nothing. Nobody will open it,"': "CONTENT",
+                                  "she": "SOURCE", "said.": "CUE"})
+    labels[-1] = "O"
+    first, second = assemble(text, [para], [labels], [])
+    assert text[first.content[0]:first.content[1]] == "the road was closed."
+    assert text[second.content[0]:second.content[1]] == '"We have nothing. Nobody will open it,"'
