@@ -185,11 +185,13 @@ def _rule_roles(doc, offset: int, found: Sequence[Claim]) -> list[str]:
     return roles
 
 
-def paragraphs(text: str, parsed, found: Sequence[Claim]) -> Iterator[Paragraph]:
-    """The document's paragraphs as feature sequences (a paragraph ends at a line break)."""
+def paragraphs(text: str, parsed, found: Sequence[Claim],
+               quotes: Sequence[tuple[int, int]] | None = None) -> Iterator[Paragraph]:
+    """The document's paragraphs as feature sequences (a paragraph ends at a line break);
+    ``quotes`` are the text's quotations, found here when not given."""
     forms = rules._lexicon()["forms"]
     quoted = bytearray(len(text) + 1)
-    for start, end in rules.quotations(text):
+    for start, end in rules.quotations(text) if quotes is None else quotes:
         quoted[start:end] = b"\x01" * (end - start)
     sent_no = 0
     for offset, doc in parsed:
@@ -332,7 +334,7 @@ class _Run:
 
 def assemble(text: str, paras: Sequence[Paragraph], labels: Sequence[Sequence[str]],
              found: Sequence[Claim], subjects: Callable[[int, int], tuple[int, int] | None] | None = None,
-             ) -> list[Claim]:
+             quotes: Sequence[tuple[int, int]] | None = None) -> list[Claim]:
     """Claims from the tagged runs. Each content gets the cue the parse ties it to, else the
     nearest cue in its sentences, else in the next or the previous one. The cue's source is,
     in turn: the rules' source for that cue; a tagged source the parse ties to the cue;
@@ -344,7 +346,7 @@ def assemble(text: str, paras: Sequence[Paragraph], labels: Sequence[Sequence[st
             runs.append(_Run(role, para.tokens[a][0], para.tokens[b][1],
                              (para.sentence[a], para.sentence[b]), continues))
     # A content that opens a paragraph inside a quotation goes on from the previous content.
-    quotes = rules.quotations(text)
+    quotes = rules.quotations(text) if quotes is None else quotes
     contents: list[_Run] = []
     for run in runs:
         if run.role != "CONTENT":
@@ -507,17 +509,18 @@ def tag_claims(analysis, parsed) -> None:
     tagger = _tagger(str(MODEL))
     text = analysis.document.text
     found = list(analysis.claims)
+    quotes = rules.quotations(text)  # one scan for features and assembly both
     # Features are many small strings and lists, none in a cycle: the cyclic garbage
     # collector would only walk them over and over (a third of the stage's time).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        paras = list(paragraphs(text, parsed, found))
+        paras = list(paragraphs(text, parsed, found, quotes))
         labels = [tagger.tag(p.features) for p in paras]
     finally:
         if collecting:
             gc.enable()
-    tagged = assemble(text, paras, labels, found, _subjects(parsed))
+    tagged = assemble(text, paras, labels, found, _subjects(parsed), quotes)
     # A refusal to comment is the rules' fixed phrase; the tagger's reading of "did not
     # respond to" + "a request for comment" as a cue and its content gives way to it.
     refusals = [c for c in found if c.stance == "declines" and c.content is None]
