@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from sqlalchemy import Engine
 
+from crosscheck.extract.claims import DESCRIPTION
 from crosscheck.store import queries
 
 FORMAT_VERSION = "1"
@@ -64,8 +65,6 @@ def _span(document: str, start: int | None, end: int | None, text: str | None) -
 
 # Source attributes exported as such; the rest of a claim's attrs stay internal.
 SOURCE_ATTRIBUTES = ("plural", "former", "pronoun", "anonymity", "refers_to")
-# What a described source's words say of it (text, or null): see claims._description.
-SOURCE_DESCRIPTION = ("rank", "role", "affiliation", "close_to")
 
 
 def claim_record(c: dict) -> dict[str, Any]:
@@ -79,7 +78,7 @@ def claim_record(c: dict) -> dict[str, Any]:
             "anonymous": bool(c["anonymous"]),
             "attributes": {
                 **{k: bool(attrs.get(k)) for k in SOURCE_ATTRIBUTES if k != "refers_to"},
-                **{k: attrs.get(k) for k in SOURCE_DESCRIPTION},
+                **{k: attrs.get(k) for k in DESCRIPTION},  # text, or null
                 "refers_to": {"start": refers_to[0], "end": refers_to[1]} if refers_to else None,
             },
         })

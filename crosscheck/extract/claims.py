@@ -260,6 +260,8 @@ def _no_comment(sent, offset: int, lex) -> list[Claim]:
     return claims
 
 
+# What a described source's words say of it (see _description); a pronoun inherits them.
+DESCRIPTION = ("rank", "role", "affiliation", "close_to")
 _NUMBERS = {"two", "three", "four", "five", "several", "some", "many", "other"}
 _PLURAL_PRONOUNS = {"they", "we"}
 
@@ -336,7 +338,7 @@ def _describe(claim: Claim, text: str, lex, named: list[tuple[int, int]], earlie
                 # of anonymity" is that anonymous source.
                 claim.attrs["anonymous"] = bool(other.attrs.get("anonymous"))
                 # ... and "he" is still the senior officer of the ministry.
-                for key in ("rank", "role", "affiliation", "close_to"):
+                for key in DESCRIPTION:
                     if key in other.attrs and key not in claim.attrs:
                         claim.attrs[key] = other.attrs[key]
                 break
