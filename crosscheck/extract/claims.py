@@ -19,7 +19,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Claim
 
-VERSION = "3"
+VERSION = "4"
 _CLOSE_GAP = 4  # characters allowed between a quotation and its "he said" clause
 _QUOTE_LIMIT = 3000  # the longest quotation we follow, in characters
 
@@ -51,6 +51,7 @@ def _lexicon() -> dict[str, Any]:
         "pronouns": set(data["pronouns"]),
         "particles": data.get("need_particle", {}),
         "nouns": set(data["nouns"]),
+        "not_speakers": set(data["not_speakers"]),
     }
 
 
@@ -92,6 +93,37 @@ def quotations(text: str) -> list[tuple[int, int]]:
                 start = None  # an unclosed quote mark: not a quotation
         i += 1
     return [(s, e) for s, e in spans if e > s]
+
+
+# A transcript line: a speaker's name in capitals and a colon ("PENCE: Well, ...",
+# "JAKE TAPPER: ..."), perhaps after an opening quote mark, then what was said to the
+# line's end.
+_SPEAKER_LINE = re.compile(
+    r"^[\"“]?(?P<source>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?P<cue>:)[^\S\n]+(?P<content>\S[^\n]*)",
+    re.MULTILINE)
+# A quotation signed with a dash: "“...” ― Sonya Herridge", the name ending the line.
+_SIGNED_QUOTE = re.compile(
+    r"^[^\S\n]*(?P<content>[\"“”][^\n]+[\"”])[^\S\n]*(?P<cue>[―—–]|--)[^\S\n]*"
+    r"(?P<source>[A-Z][^\n\"“”]{1,80}?)[^\S\n]*$",
+    re.MULTILINE)
+
+
+def layout_claims(text: str) -> list[Claim]:
+    """Claims marked by the layout of a line rather than by a verb: transcript lines and
+    signed quotations. The cue is the colon or the dash."""
+    lex = _lexicon()
+    claims = []
+    for m in _SPEAKER_LINE.finditer(text):
+        if m["source"].lower() in lex["not_speakers"] or len(m["source"]) < 2:
+            continue
+        claims.append(Claim(cue=m.span("cue"), source=_trim(text, m.span("source")),
+                            content=_trim(text, m.span("content")),
+                            stance="asserts", stage_version=VERSION))
+    for m in _SIGNED_QUOTE.finditer(text):
+        claims.append(Claim(cue=m.span("cue"), source=_trim(text, m.span("source")),
+                            content=_trim(text, m.span("content")),
+                            stance="asserts", stage_version=VERSION))
+    return [c for c in claims if c.content]
 
 
 def _subtree(token, offset: int) -> tuple[int, int]:
@@ -359,7 +391,7 @@ def add_claims(analysis, parsed) -> None:
     lex = _lexicon()
     text = analysis.document.text
     quotes = quotations(text)
-    found: dict[int, Claim] = {}
+    found: dict[int, Claim] = {c.cue[0]: c for c in layout_claims(text)}
     for offset, doc in parsed:
         for sent in doc.sents:
             candidates = (_according_to(sent, offset, text) + _no_comment(sent, offset, lex)

@@ -7,7 +7,7 @@ pipeline, whose ``claim_tagger`` rebuilds the claims with the trained tagger.
 import pytest
 
 from crosscheck.extract import ExtractConfig, Extractor, claim_tagger
-from crosscheck.extract.claims import quotations
+from crosscheck.extract.claims import layout_claims, quotations
 from crosscheck.model import Document
 
 
@@ -48,6 +48,28 @@ def _one(claims, cue):
 def test_quotations_run_over_paragraphs_when_the_next_opens_with_a_quote_mark():
     text = 'He said: "First part.\n\n"Second part," he added. "Unclosed\n\nNext paragraph.'
     assert [text[s:e] for s, e in quotations(text)] == ['First part.\n\n"Second part,']
+
+
+def _layout(text):
+    return [(text[slice(*c.source)], text[slice(*c.cue)], text[slice(*c.content)])
+            for c in layout_claims(text)]
+
+
+def test_a_transcript_line_is_its_speakers_claim():
+    text = ('WALLACE: Do you see the two as equivalent?\n\n'
+            '"AL-ZUBAIDI: No. The brigade answers to the army.\n\n'
+            'CORRECTION: An earlier version misspelt the governor\'s name.\n'
+            'The meeting ended at noon: nobody spoke.')
+    assert _layout(text) == [("WALLACE", ":", "Do you see the two as equivalent?"),
+                             ("AL-ZUBAIDI", ":", "No. The brigade answers to the army")]
+
+
+def test_a_quotation_signed_with_a_dash():
+    text = ('\u201cThey took the weapons to their own depots.\u201d \u2015\u00a0Ahmed Karim, a driver\u00a0\n'
+            'The ministry \u2014 which runs the port \u2014 said nothing.\n'
+            '"We were never paid." -- Layla Hassan.')
+    assert _layout(text) == [("Ahmed Karim, a driver", "\u2015", "They took the weapons to their own depots"),
+                             ("Layla Hassan", "--", "We were never paid")]
 
 
 @pytest.mark.model
@@ -239,3 +261,11 @@ def test_tagged_quote_over_two_paragraphs(tagged_of):
     c = _one(tagged_of(text), "said")
     assert "The accusations are political" in c["content"] and "never sold a single rifle" in c["content"]
     assert c["source"] == "the commander"
+
+
+@_TAGGER
+@pytest.mark.model
+def test_a_transcript_line_reaches_the_tagged_claims(tagged_of):
+    text = 'Interview transcript.\n\nHOST: Was the brigade paid?\n\nKARIM: The brigade was paid twice.'
+    assert [(c["source"], c["cue"], c["content"]) for c in tagged_of(text)] == [
+        ("HOST", ":", "Was the brigade paid?"), ("KARIM", ":", "The brigade was paid twice")]
