@@ -101,6 +101,10 @@ def ingest(obj: Context, paths, date, outlet, title, author, language, encoding,
             f"{len(report.added)} added, {len(report.unchanged)} already stored, "
             f"{len(report.updated)} updated, {len(report.failed)} failed"
         )
+        if report.resolution:
+            r = report.resolution
+            out.print(f"resolution: {r['clusters']} entities merged from several names, "
+                      f"{r['review']} pairs to review (crosscheck review)")
     if not report.ok:
         sys.exit(1)
 
@@ -163,8 +167,8 @@ def show(obj: Context, entity, limit, as_json) -> None:
         _dump(asdict(detail))
         return
     out.print(f"[bold]{detail.name}[/bold]  ({detail.type}, {detail.id})", markup=True)
-    if detail.aliases:
-        out.print("aliases: " + "; ".join(f"{a} ({n})" for a, n in detail.aliases))
+    if detail.names:
+        out.print("aliases: " + "; ".join(f"{u.text} ({u.kind}, {len(u.spans)})" for u in detail.names))
     if detail.titles:
         out.print("titles:  " + "; ".join(f"{t} ({n})" for t, n in detail.titles))
     out.print(f"mentions: {len(detail.mentions)}")
@@ -301,6 +305,151 @@ def demo(ctx: click.Context, as_json) -> None:
         err.print(f"[yellow]warning[/yellow]: {w}", markup=True)
     first = summary["top"]["person"][0]["name"]
     out.print(f'\nnext: crosscheck --workspace {obj.workspace_arg} show "{first}"')
+
+
+# --- who is who: name matching, resolution across documents, the analyst's judgements -------
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--pairs", "pairs_file", type=click.File("r", encoding="utf-8"), metavar="FILE",
+              help="Tab-separated name pairs, one per line ('-' for standard input).")
+@click.option("--json", "as_json", is_flag=True)
+def match(names, pairs_file, as_json) -> None:
+    """Compare two person names: score, decision (same / different / review) and why.
+
+    With --pairs, compare every pair of FILE and write each with its score and decision."""
+    from crosscheck.resolve.match import compare, compare_pairs
+
+    if pairs_file is not None:
+        if names:
+            raise click.UsageError("give two names or --pairs FILE, not both")
+        try:
+            for a, b, m in compare_pairs(pairs_file):
+                if as_json:
+                    click.echo(json.dumps({"a": a, "b": b, **asdict(m)}, ensure_ascii=False))
+                else:
+                    click.echo(f"{a}\t{b}\t{m.score:.2f}\t{m.decision}\t{'; '.join(m.reasons)}")
+        except ValueError as e:
+            raise click.UsageError(str(e)) from e
+        return
+    if len(names) != 2:
+        raise click.UsageError("give two names (quote each), or --pairs FILE")
+    m = compare(*names)
+    if as_json:
+        _dump({"a": names[0], "b": names[1], **asdict(m)})
+        return
+    out.print(f"{m.decision}  (score {m.score:.2f})")
+    for reason in m.reasons:
+        out.print(f"  {reason}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def resolve(obj: Context, as_json) -> None:
+    """Recompute which entities are one across documents, replaying the judgements."""
+    from crosscheck.store import resolution
+
+    outcome = resolution.run(obj.engine())
+    if as_json:
+        _dump(asdict(outcome))
+        return
+    out.print(f"{outcome.entities} names; {outcome.clusters} entities merged from several "
+              f"({outcome.merged} pairs); {outcome.review} pairs to review; "
+              f"{outcome.refused} kept apart by a document or a judgement")
+
+
+def _judge(obj: Context, a: str, b: str, verdict: str, note: str | None) -> None:
+    from crosscheck.store import queries, resolution
+
+    engine = obj.engine()
+    ia, ib = (queries.find_entity(engine, x, resolved=verdict == "same") for x in (a, b))
+    if verdict == "same" and ia == ib:
+        out.print(f"already one entity ({ia})")
+        return
+    jid = resolution.judge(engine, ia, ib, verdict, note)
+    outcome = resolution.run(engine)
+    out.print(f"recorded {jid}: {a} / {b}: {verdict}; {outcome.clusters} merged entities, "
+              f"{outcome.review} pairs to review (undo: crosscheck judgements --undo {jid})")
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--note", help="Why: kept with the judgement.")
+@click.pass_obj
+def merge(obj: Context, a, b, note) -> None:
+    """Judge A and B the same entity (names or ids); kept and replayed on every ingest."""
+    _judge(obj, a, b, "same", note)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--note", help="Why: kept with the judgement.")
+@click.pass_obj
+def split(obj: Context, a, b, note) -> None:
+    """Judge A and B different entities: they are never merged again (undo to take it back)."""
+    _judge(obj, a, b, "different", note)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="List the queue as JSON, without asking.")
+@click.option("--limit", "-n", type=click.IntRange(min=0), default=0, help="At most this many pairs.")
+@click.pass_obj
+def review(obj: Context, as_json, limit) -> None:
+    """Walk the queue of doubtful pairs: same (s), different (d), unsure (u), skip (n), quit (q)."""
+    from crosscheck.store import resolution
+
+    engine = obj.engine()
+    queue = resolution.pairs(engine, "review")[: limit or None]
+    if as_json:
+        _dump(queue)
+        return
+    if not queue:
+        out.print("nothing to review")
+        return
+    verdicts = {"s": "same", "d": "different", "u": "unsure"}
+    for i, p in enumerate(queue, 1):
+        out.print(f"[{i}/{len(queue)}] {p['name_a']}  /  {p['name_b']}  "
+                  f"({p['type']}, score {p['score']:.2f})")
+        for why in p["why"]:
+            out.print(f"    {why}")
+        answer = click.prompt("same, different, unsure, skip or quit", default="n",
+                              type=click.Choice(["s", "d", "u", "n", "q"]), show_choices=True)
+        if answer == "q":
+            break
+        if answer in verdicts:
+            resolution.judge(engine, p["entity_a"], p["entity_b"], verdicts[answer])
+    outcome = resolution.run(engine)
+    out.print(f"{outcome.clusters} merged entities, {outcome.review} pairs still to review")
+
+
+@cli.command()
+@click.option("--undo", "undo_id", metavar="ID", help="Undo this judgement (it stays on record).")
+@click.option("--all", "include_undone", is_flag=True, help="Include undone judgements.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def judgements(obj: Context, undo_id, include_undone, as_json) -> None:
+    """The analyst's judgements, oldest first; --undo ID takes one back and replays the rest."""
+    from crosscheck.store import resolution
+
+    engine = obj.engine()
+    if undo_id:
+        resolution.undo(engine, undo_id)
+        outcome = resolution.run(engine)
+        out.print(f"undone {undo_id}; {outcome.clusters} merged entities, {outcome.review} pairs to review")
+        return
+    rows = resolution.list_judgements(engine, include_undone)
+    if as_json:
+        _dump(rows)
+        return
+    for r in rows:
+        undone = f"  (undone {r['undone_at']})" if r["undone_at"] else ""
+        note = f"  -- {r['note']}" if r["note"] else ""
+        out.print(f"{r['id']}  {r['created_at']}  {r['verdict']:9}  "
+                  f"{r['key_a']}  /  {r['key_b']}{note}{undone}")
 
 
 def main(argv: list[str] | None = None) -> None:

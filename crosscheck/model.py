@@ -115,6 +115,25 @@ class Claim:
 
 
 @dataclass
+class Alias:
+    """Another name of the thing a mention names, as the text gives it: "Salman Ouda,
+    better known as Abu Karrar" makes "Abu Karrar" an alias of kind ``alias`` of the
+    mention "Salman Ouda". Spans are (start, end) offsets into the document's text;
+    ``kind`` is one of ``ALIAS_KINDS``; ``cue`` is the phrase that says so (None where
+    only the form or the spelling does: an acronym in brackets, a spelling variant)."""
+
+    name: tuple[int, int]
+    alias: tuple[int, int]
+    kind: str
+    stage_version: str
+    cue: tuple[int, int] | None = None
+
+
+# The kinds of alias: what the other name is.
+ALIAS_KINDS = ("alias", "kunya", "birth_name", "epithet", "acronym", "former_name", "spelling", "partial")
+
+
+@dataclass
 class Analysis:
     """What extraction found in one document. Stages add to it in turn."""
 
@@ -122,6 +141,7 @@ class Analysis:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage that ran
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -23,6 +23,8 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
     """Export records in a stable order: documents, entities, claims, then value mentions."""
     for doc in queries.iter_documents(engine):
         yield {"kind": "document", **{k: doc[k] for k in queries.DOCUMENT_FIELDS}}
+    with engine.connect() as conn:
+        given = queries.given_kinds(conn)
     for entity, mentions in queries.iter_entities(engine):
         spellings: dict[str, int] = {}
         for m in mentions:
@@ -34,6 +36,11 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
             "type": entity["type"],
             "name": entity["name"],
             "aliases": sorted(s for s in spellings if s != entity["name"]),
+            "names": [
+                {"text": u.text, "kind": u.kind,
+                 "spans": [{"document": d, "start": st, "end": en, "text": u.text} for d, st, en in u.spans]}
+                for u in queries.alias_uses(entity["name"], mentions, given)
+            ],
             "titles": titles,
             "mentions": [
                 {"document": m["document"], "start": m["start"], "end": m["end"], "text": m["text"]}

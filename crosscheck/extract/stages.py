@@ -60,6 +60,7 @@ def resolve_stages(names: Sequence[str]) -> list[Stage]:
     # Importing the stage modules registers them.
     from crosscheck.extract import (  # noqa: F401
         acronyms,
+        aliases,
         claim_tagger,
         claims,
         consistency,

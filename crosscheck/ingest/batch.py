@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -21,7 +21,7 @@ from crosscheck.ingest.files import find_files
 from crosscheck.ingest.readers import DEFAULT_MAX_BYTES, read
 from crosscheck.model import Document
 from crosscheck.resolve import within
-from crosscheck.store import writer
+from crosscheck.store import resolution, writer
 
 # Entity names are refreshed after this many documents (and at the end), which
 # bounds both the work left undone by an interruption and the memory it takes.
@@ -61,6 +61,9 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)  # already stored, metadata changed by hand
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     warnings: list[str] = field(default_factory=list)
+    # Resolution across documents, rerun when anything was added (judgements replayed):
+    # {"entities", "merged", "clusters", "review", "refused"}
+    resolution: dict[str, int] | None = None
 
     @property
     def ok(self) -> bool:
@@ -143,6 +146,8 @@ def ingest(
             writer.refresh_names(engine, touched)
             touched.clear()
     writer.refresh_names(engine, touched)
+    if report.added:
+        report.resolution = asdict(resolution.run(engine))
     return report
 
 

@@ -28,3 +28,18 @@ def name_key(text: str) -> str:
 def initials(text: str) -> str:
     """Initials of the capitalised words: 'Popular Mobilization Forces' -> 'PMF'."""
     return "".join(w[0] for w in re.findall(r"[A-Z][\w'-]*", text))
+
+
+def alias_kind(text: str, others: list[str], given: str | None = None) -> str:
+    """What kind of other name ``text`` is beside the entity's ``others`` (its name and
+    other names): ``given`` when the text said so ("better known as"), else an acronym
+    (capitals that some other name's initials spell), a part of a longer name ("Ouda" of
+    "Salman Jabbar Ouda"), or a different spelling."""
+    if given:
+        return given
+    if text.isupper() and any(initials(o) == text for o in others):
+        return "acronym"
+    words = set(name_key(text).split())
+    if words and any(words < set(name_key(o).split()) for o in others):
+        return "partial"
+    return "spelling"

@@ -6,17 +6,24 @@ Two rules that reporters rely on readers to follow:
   one's in the same document is that person;
 - an organisation is spelt out, then abbreviated ("Counter Terrorism Service
   (CTS)" ... "CTS"); an all-capitals mention equal to a longer one's initials
-  in the same document is that organisation.
+  in the same document is that organisation;
+- a person's name spelt two ways in one report ("al-Zubaidi" ... "Al-Zubaydi") is one
+  person when the name matcher (``crosscheck.resolve.match``) calls the two the same, or
+  the shorter a part of the longer, spelt differently, with no other candidate; the other
+  spelling is kept as an alias of kind ``spelling``;
+- a name the text gives as another name of one just named ("Salman Ouda, better
+  known as Abu Karrar", see ``crosscheck.extract.aliases``) is that one's, and so
+  is a later part of it ("Abu Karrar" ... "Karrar").
 Everything else is grouped by its name key. Across documents, equal keys are one
 entity (see ``crosscheck.resolve.entities``).
 """
 
 from __future__ import annotations
 
-from crosscheck.model import Analysis, Mention
+from crosscheck.model import Alias, Analysis, Mention
 from crosscheck.resolve.names import initials, name_key
 
-VERSION = "1"
+VERSION = "2"
 
 
 Person = tuple[list[str], int, Mention]  # (words of its name key, start, mention)
@@ -39,23 +46,93 @@ def _full_person(words: list[str], start: int, people: list[Person]) -> Mention 
     return best[1] if best else None
 
 
+def _named_again(analysis: Analysis) -> dict[int, Mention]:
+    """Alias mention (by id) -> the mention of the same type it is another name of."""
+    by_span = {(m.start, m.end): m for m in analysis.mentions}
+    out = {}
+    for a in analysis.aliases:
+        alias, name = by_span.get(a.alias), by_span.get(a.name)
+        if alias is not None and name is not None and alias is not name and alias.type == name.type:
+            out[id(alias)] = name
+    return out
+
+
 def link(analysis: Analysis, entity_types: set[str]) -> None:
     """Set ``entity_key`` on each entity mention of the analysis."""
     keys = {id(m): name_key(m.text) for m in analysis.mentions if m.type in entity_types}
     people = [(keys[id(m)].split(), m.start, m) for m in analysis.mentions if m.type == "person"]
     orgs = [m for m in analysis.mentions if m.type == "organization"]
+    named_again = _named_again(analysis)
+
+    def principal(m: Mention) -> Mention:
+        seen = set()
+        while id(m) in named_again and id(m) not in seen:
+            seen.add(id(m))
+            m = named_again[id(m)]
+        return m
+
     for m in analysis.mentions:
         if m.type not in entity_types:
             continue
-        target = m
-        if m.type == "person":
-            target = _full_person(keys[id(m)].split(), m.start, people) or m
-            # Chains resolve to the longest name: follow once more.
-            if target is not m:
-                target = _full_person(keys[id(target)].split(), target.start, people) or target
+        target = principal(m)
+        if target.type == "person":
+            # Chains resolve to the longest name, through the aliases on the way.
+            for _ in range(3):
+                longer = _full_person(keys[id(target)].split(), target.start, people)
+                if longer is None:
+                    break
+                target = principal(longer)
         elif m.type == "organization" and m.text.isupper() and len(m.text) >= 2:
             for other in orgs:
                 if other is not m and len(other.text) > len(m.text) and initials(other.text) == m.text:
-                    target = other
+                    target = principal(other)
                     break
-        m.entity_key = f"{m.type}:{keys[id(target)]}"
+        m.entity_key = f"{target.type}:{keys[id(target)]}"
+    _join_spellings(analysis)
+
+
+def _join_spellings(analysis: Analysis) -> None:
+    """Join the keys of one person spelt two ways in the document (see the module's notes)."""
+    from crosscheck.resolve.match import compare
+
+    people = [m for m in analysis.mentions if m.type == "person" and m.entity_key]
+    first: dict[str, Mention] = {}
+    for m in people:
+        first.setdefault(m.entity_key, m)
+    keys = list(first)
+    order = {k: i for i, k in enumerate(keys)}
+    joined: dict[str, str] = {}
+    # Longer names first, so that two spellings of a full name are one before a part is placed.
+    for key in sorted(keys, key=lambda k: (-len(k.split()), order[k])):
+        words = len(key.split())
+        longer, same = [], []
+        for other in keys:
+            if other == key or other in joined:
+                continue
+            found = compare(first[key].text, first[other].text)
+            n = len(other.split())
+            if found.decision == "same" and (n > words or (n == words and order[other] < order[key])):
+                same.append(other)
+            elif (found.decision == "review" and n > words
+                  and any(r.startswith("partial name") for r in found.reasons)):
+                longer.append(other)
+        target = same[0] if same else (longer[0] if len(longer) == 1 else None)
+        if target is not None:
+            joined[key] = target
+    if not joined:
+        return
+
+    def final(key: str) -> str:
+        seen = set()
+        while key in joined and key not in seen:
+            seen.add(key)
+            key = joined[key]
+        return key
+
+    for m in people:
+        if m.entity_key in joined:
+            target = first[final(m.entity_key)]
+            if name_key(m.text).split() != name_key(target.text).split()[-len(name_key(m.text).split()):]:
+                analysis.aliases.append(Alias(name=(target.start, target.end), alias=(m.start, m.end),
+                                              kind="spelling", stage_version=f"within@{VERSION}"))
+            m.entity_key = target.entity_key

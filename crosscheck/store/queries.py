@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, and_, distinct, func, or_, select
 
 from crosscheck.errors import NotFoundError, message
-from crosscheck.resolve.names import name_key
-from crosscheck.store.schema import claims, documents, entities, mentions, sentences
+from crosscheck.resolve.names import alias_kind, name_key
+from crosscheck.store.schema import aliases as alias_table
+from crosscheck.store.schema import claims, documents, entities, mentions, merges, sentences
 
 DOCUMENT_FIELDS = (
     "id", "path", "title", "outlet", "author", "date", "date_source", "language", "sha256", "format"
@@ -38,23 +39,58 @@ class MentionInContext:
 
 
 @dataclass
+class AliasUse:
+    """One other name of an entity: its kind and where it is used (document, start, end)."""
+
+    text: str
+    kind: str
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+
+
+@dataclass
 class EntityDetail:
     id: str
     type: str
     name: str
     aliases: list[tuple[str, int]] = field(default_factory=list)  # (spelling, mentions)
+    names: list[AliasUse] = field(default_factory=list)
     titles: list[tuple[str, int]] = field(default_factory=list)
     mentions: list[MentionInContext] = field(default_factory=list)
+
+
+def canonical_ids(conn) -> dict[str, str]:
+    """Entity id -> the id of the entity it was merged into (``crosscheck resolve``); an
+    entity that is not listed is its own."""
+    return dict(conn.execute(select(merges.c.entity_id, merges.c.canonical_id)).all())
+
+
+def members(conn, entity_id: str) -> list[str]:
+    """The entity and every entity merged into it."""
+    return [entity_id, *conn.scalars(select(merges.c.entity_id).where(merges.c.canonical_id == entity_id))]
+
+
+def _canonical(conn, entity_id: str) -> str:
+    return conn.scalar(select(merges.c.canonical_id).where(merges.c.entity_id == entity_id)) or entity_id
+
+
+# A mention's entity after resolution: the one its own entity was merged into, if any.
+_resolved_id = func.coalesce(merges.c.canonical_id, mentions.c.entity_id)
+_with_merges = mentions.outerjoin(merges, merges.c.entity_id == mentions.c.entity_id)
 
 
 def counts(engine: Engine) -> dict[str, int]:
     with engine.connect() as conn:
         out = {
             "documents": conn.scalar(select(func.count()).select_from(documents)),
-            "entities": conn.scalar(select(func.count()).select_from(entities)),
+            "entities": conn.scalar(select(func.count()).select_from(entities))
+            - conn.scalar(select(func.count()).select_from(merges)),
             "mentions": conn.scalar(select(func.count()).select_from(mentions)),
         }
-        for type_, n in conn.execute(select(entities.c.type, func.count()).group_by(entities.c.type)):
+        for type_, n in conn.execute(
+            select(entities.c.type, func.count())
+            .where(~select(merges.c.entity_id).where(merges.c.entity_id == entities.c.id).exists())
+            .group_by(entities.c.type)
+        ):
             out[f"entities.{type_}"] = n
         for type_, n in conn.execute(
             select(mentions.c.type, func.count())
@@ -68,14 +104,19 @@ def counts(engine: Engine) -> dict[str, int]:
 def list_entities(
     engine: Engine, type_: str | None = None, limit: int | None = 50, offset: int = 0
 ) -> list[EntitySummary]:
-    """Entities by number of mentions, most mentioned first."""
-    n_mentions = func.count(mentions.c.id).label("n_mentions")
-    n_docs = func.count(distinct(mentions.c.document_id)).label("n_documents")
+    """Entities (after resolution) by number of mentions, most mentioned first."""
+    per = (
+        select(_resolved_id.label("rid"), func.count(mentions.c.id).label("n_mentions"),
+               func.count(distinct(mentions.c.document_id)).label("n_documents"))
+        .select_from(_with_merges)
+        .where(mentions.c.entity_id.is_not(None))
+        .group_by(_resolved_id)
+        .subquery()
+    )
     q = (
-        select(entities.c.id, entities.c.type, entities.c.name, n_mentions, n_docs)
-        .join(mentions, mentions.c.entity_id == entities.c.id)
-        .group_by(entities.c.id, entities.c.type, entities.c.name)
-        .order_by(n_mentions.desc(), n_docs.desc(), entities.c.name)
+        select(entities.c.id, entities.c.type, entities.c.name, per.c.n_mentions, per.c.n_documents)
+        .join(per, per.c.rid == entities.c.id)
+        .order_by(per.c.n_mentions.desc(), per.c.n_documents.desc(), entities.c.name)
         .offset(offset)
     )
     if type_:
@@ -86,8 +127,9 @@ def list_entities(
         return [EntitySummary(*row) for row in conn.execute(q)]
 
 
-def find_entity(engine: Engine, query: str) -> str:
-    """The id of the entity that ``query`` names: an id, a name, or a spelling of it."""
+def find_entity(engine: Engine, query: str, resolved: bool = True) -> str:
+    """The id of the entity that ``query`` names: an id, a name, or a spelling of it; with
+    ``resolved``, the entity it was merged into, else the entity of that very name."""
     with engine.connect() as conn:
         if conn.execute(select(entities.c.id).where(entities.c.id == query)).first():
             return query
@@ -108,6 +150,9 @@ def find_entity(engine: Engine, query: str) -> str:
             ids = conn.scalars(select(entities.c.id).where(entities.c.key.like(f"%{key}%"))).all()
     if not ids:
         raise NotFoundError(message("unknown_entity", query=query))
+    if resolved:
+        with engine.connect() as conn:
+            ids = [_canonical(conn, i) for i in ids]
     if len(set(ids)) > 1:
         with engine.connect() as conn:
             rows = conn.execute(
@@ -123,21 +168,51 @@ def aliases(engine: Engine, entity_id: str, name: str) -> list[tuple[str, int]]:
     with engine.connect() as conn:
         rows = conn.execute(
             select(mentions.c.text, func.count())
-            .where(mentions.c.entity_id == entity_id)
+            .where(mentions.c.entity_id.in_(members(conn, entity_id)))
             .group_by(mentions.c.text)
             .order_by(func.count().desc(), mentions.c.text)
         ).all()
     return [(text, n) for text, n in rows if text != name]
 
 
+def given_kinds(conn, entity_id: str | None = None) -> dict[tuple[str, int, int], str]:
+    """(document, start, end) of each alias the text gave -> its kind (of one entity, or all)."""
+    t = alias_table.c
+    q = select(t.document_id, t.alias_start, t.alias_end, t.kind)
+    if entity_id is not None:
+        q = q.where(t.entity_id == entity_id)
+    return {(d, s, e): k for d, s, e, k in conn.execute(q)}
+
+
+def alias_uses(name: str, used: list[dict], given: dict[tuple[str, int, int], str]) -> list[AliasUse]:
+    """The entity's other names among its mentions (dicts with document, start, end, text), each
+    with its kind: as the text gave it, else told by its form (see ``alias_kind``)."""
+    by_text: dict[str, AliasUse] = {}
+    texts = sorted({m["text"] for m in used})
+    for m in used:
+        if m["text"] == name:
+            continue
+        use = by_text.get(m["text"])
+        kind = given.get((m["document"], m["start"], m["end"]))
+        if use is None:
+            others = [t for t in texts if t != m["text"]]
+            use = by_text[m["text"]] = AliasUse(m["text"], alias_kind(m["text"], others, kind))
+        elif kind and use.kind in ("spelling", "partial"):
+            use.kind = kind
+        use.spans.append((m["document"], m["start"], m["end"]))
+    return sorted(by_text.values(), key=lambda u: (-len(u.spans), u.text))
+
+
 def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = None) -> EntityDetail:
     """An entity with its aliases, titles and each mention in its sentence."""
     with engine.connect() as conn:
+        entity_id = _canonical(conn, entity_id)
         row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
         if row is None:
             raise NotFoundError(message("unknown_entity", query=entity_id))
+        ids = members(conn, entity_id)
         titles: dict[str, int] = {}
-        for (attrs,) in conn.execute(select(mentions.c.attrs).where(mentions.c.entity_id == entity_id)):
+        for (attrs,) in conn.execute(select(mentions.c.attrs).where(mentions.c.entity_id.in_(ids))):
             if title := (attrs or {}).get("title"):
                 titles[title] = titles.get(title, 0) + 1
         # The sentence holding each mention, cut from the document in the database
@@ -160,7 +235,7 @@ def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = No
                     sentences.c.end >= mentions.c.end,
                 ),
             )
-            .where(mentions.c.entity_id == entity_id)
+            .where(mentions.c.entity_id.in_(ids))
             .order_by(documents.c.date.nulls_last(), mentions.c.document_id, mentions.c.start)
         )
         if mention_limit:
@@ -170,11 +245,20 @@ def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = No
                              m.title)
             for m in conn.execute(q)
         ]
+        used = [{"document": d, "start": st, "end": en, "text": t} for d, st, en, t in conn.execute(
+            select(mentions.c.document_id, mentions.c.start, mentions.c.end, mentions.c.text)
+            .where(mentions.c.entity_id.in_(ids))
+            .order_by(mentions.c.document_id, mentions.c.start))]
+        given: dict = {}
+        for member in ids:
+            given.update(given_kinds(conn, member))
+        names = alias_uses(row.name, used, given)
     return EntityDetail(
         id=row.id,
         type=row.type,
         name=row.name,
         aliases=aliases(engine, entity_id, row.name),
+        names=names,
         titles=sorted(titles.items(), key=lambda kv: (-kv[1], kv[0])),
         mentions=found,
     )
@@ -190,13 +274,16 @@ def iter_documents(engine: Engine, with_text: bool = False) -> Iterator[dict]:
 
 
 def iter_entities(engine: Engine) -> Iterator[tuple[dict, list[dict]]]:
-    """Each entity with its mentions (document, start, end, text, attrs), in a stable order."""
+    """Each entity (after resolution) with its mentions (document, start, end, text, attrs),
+    in a stable order."""
+    head = entities.alias("head")
     with engine.connect() as conn:
         q = (
-            select(entities.c.id, entities.c.type, entities.c.name, mentions.c.document_id,
+            select(head.c.id, head.c.type, head.c.name, mentions.c.document_id,
                    mentions.c.start, mentions.c.end, mentions.c.text, mentions.c.label, mentions.c.attrs)
-            .join(mentions, mentions.c.entity_id == entities.c.id)
-            .order_by(entities.c.id, mentions.c.document_id, mentions.c.start)
+            .select_from(_with_merges)
+            .join(head, head.c.id == _resolved_id)
+            .order_by(head.c.id, mentions.c.document_id, mentions.c.start)
         )
         current, ment = None, []
         for row in conn.execute(q).yield_per(2000):
@@ -248,17 +335,6 @@ def list_claims(
         .outerjoin(entities, entities.c.id == claims.c.source_entity_id)
         .order_by(documents.c.date.nulls_last(), claims.c.document_id, claims.c.cue_start)
     )
-    if by:
-        q = q.where(claims.c.source_entity_id == by)
-    if about:
-        q = q.where(
-            select(mentions.c.id)
-            .where(mentions.c.document_id == claims.c.document_id)
-            .where(mentions.c.entity_id == about)
-            .where(mentions.c.start >= claims.c.content_start)
-            .where(mentions.c.end <= claims.c.content_end)
-            .exists()
-        )
     if anonymous is not None:
         q = q.where(claims.c.anonymous == anonymous)
     if stance:
@@ -266,12 +342,44 @@ def list_claims(
     if limit:
         q = q.limit(limit)
     with engine.connect() as conn:
-        return [dict(row._mapping) for row in conn.execute(q)]
+        if by:
+            q = q.where(claims.c.source_entity_id.in_(members(conn, by)))
+        if about:
+            q = q.where(
+                select(mentions.c.id)
+                .where(mentions.c.document_id == claims.c.document_id)
+                .where(mentions.c.entity_id.in_(members(conn, about)))
+                .where(mentions.c.start >= claims.c.content_start)
+                .where(mentions.c.end <= claims.c.content_end)
+                .exists()
+            )
+        merged = canonical_ids(conn)
+        found = [dict(row._mapping) for row in conn.execute(q)]
+    for c in found:
+        if c["source_entity_id"] in merged:
+            c["source_entity_id"] = merged[c["source_entity_id"]]
+            c["source_entity_name"] = None  # filled below
+    return _named_sources(engine, found)
+
+
+def _named_sources(engine: Engine, found: list[dict]) -> list[dict]:
+    missing = {c["source_entity_id"] for c in found if c["source_entity_id"] and not c["source_entity_name"]}
+    if missing:
+        with engine.connect() as conn:
+            q = select(entities.c.id, entities.c.name).where(entities.c.id.in_(missing))
+            names = dict(conn.execute(q).all())
+        for c in found:
+            if c["source_entity_id"] in names:
+                c["source_entity_name"] = names[c["source_entity_id"]]
+    return found
 
 
 def iter_claims(engine: Engine) -> Iterator[dict]:
     cols = [claims.c[name] for name in CLAIM_COLUMNS]
     with engine.connect() as conn:
+        merged = canonical_ids(conn)
         q = select(*cols).order_by(claims.c.document_id, claims.c.cue_start)
         for row in conn.execute(q).yield_per(2000):
-            yield dict(row._mapping)
+            claim = dict(row._mapping)
+            claim["source_entity_id"] = merged.get(claim["source_entity_id"], claim["source_entity_id"])
+            yield claim

@@ -6,7 +6,7 @@ Full-text search, which the two do differently, lives in ``search.py``.
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, Column, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -88,4 +88,57 @@ mentions = Table(
     Index("ix_mentions_document", "document_id", "start"),
     Index("ix_mentions_entity", "entity_id"),
     Index("ix_mentions_type", "type"),
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "als-" + hash(document, alias span, name span, kind)
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("entity_id", String(40), ForeignKey("entities.id")),  # the named mention's entity
+    Column("kind", String(16), nullable=False),  # one of model.ALIAS_KINDS
+    Column("name_start", Integer, nullable=False),
+    Column("name_end", Integer, nullable=False),
+    Column("alias_start", Integer, nullable=False),
+    Column("alias_end", Integer, nullable=False),
+    Column("alias_text", Text, nullable=False),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("stage_version", String(32), nullable=False),
+    Index("ix_aliases_entity", "entity_id"),
+    Index("ix_aliases_document", "document_id", "alias_start"),
+)
+
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "jdg-" + hash(a, b, verdict, created_at)
+    Column("entity_a", String(40), nullable=False),  # entity ids (hashes of keys: stable across re-ingest)
+    Column("entity_b", String(40), nullable=False),
+    Column("key_a", Text, nullable=False),  # the keys, readable, in case the entities are gone
+    Column("key_b", Text, nullable=False),
+    Column("verdict", String(16), nullable=False),  # same, different, unsure
+    Column("note", Text),
+    Column("created_at", String(32), nullable=False),
+    Column("undone_at", String(32)),
+)
+
+merges = Table(
+    "merges",
+    metadata,
+    Column("entity_id", String(40), primary_key=True),  # a member of a cluster
+    Column("canonical_id", String(40), nullable=False),  # the cluster's head (not itself listed)
+    Index("ix_merges_canonical", "canonical_id"),
+)
+
+resolution_pairs = Table(
+    "resolution_pairs",
+    metadata,
+    Column("entity_a", String(40), primary_key=True),
+    Column("entity_b", String(40), primary_key=True),
+    Column("status", String(16), nullable=False),  # merged, review, refused
+    Column("score", Float, nullable=False),
+    Column("reason", String(16), nullable=False),  # alias, name, analyst
+    Column("why", JSON, nullable=False, default=list),
+    Index("ix_resolution_pairs_status", "status"),
 )

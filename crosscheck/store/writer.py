@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.model import Analysis, Claim, Document, Mention, content_id
 from crosscheck.resolve.names import name_key
-from crosscheck.store.schema import claims, documents, entities, mentions, sentences
+from crosscheck.store.schema import aliases, claims, documents, entities, mentions, sentences
 
 METADATA_FIELDS = ("title", "outlet", "author", "date", "date_source", "language")
 
@@ -96,7 +96,32 @@ def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
         conn.execute(_insert_ignore(conn, mentions), mention_rows)
     if analysis.claims:
         conn.execute(insert(claims), claim_rows(analysis))
+    if analysis.aliases:
+        conn.execute(_insert_ignore(conn, aliases), alias_rows(analysis))
     return set(entity_rows)
+
+
+def alias_rows(analysis: Analysis) -> list[dict]:
+    """The aliases the text gives, each with the entity of the mention it names again."""
+    doc = analysis.document
+    entity_at = {(m.start, m.end): content_id("ent", m.entity_key) for m in analysis.mentions if m.entity_key}
+    return [
+        {
+            "id": content_id("als", doc.id, a.alias, a.name, a.kind),
+            "document_id": doc.id,
+            "entity_id": entity_at.get(a.name),
+            "kind": a.kind,
+            "name_start": a.name[0],
+            "name_end": a.name[1],
+            "alias_start": a.alias[0],
+            "alias_end": a.alias[1],
+            "alias_text": doc.text[a.alias[0] : a.alias[1]],
+            "cue_start": a.cue[0] if a.cue else None,
+            "cue_end": a.cue[1] if a.cue else None,
+            "stage_version": a.stage_version,
+        }
+        for a in analysis.aliases
+    ]
 
 
 def claim_id(document_id: str, claim: Claim) -> str:

@@ -23,7 +23,7 @@ def _check_export(engine):
     for record in records:
         validator.validate(record)
         found = {
-            "entity": lambda r: r["mentions"],
+            "entity": lambda r: r["mentions"] + [sp for n in r["names"] for sp in n["spans"]],
             "claim": lambda r: [r["source"], r["cue"], r["content"]],
         }.get(record["kind"], lambda r: [r.get("span")])(record)
         for span in filter(None, found):
@@ -38,6 +38,10 @@ def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspac
     kinds = {r["kind"] for r in records}
     assert kinds == {"document", "entity", "claim", "mention"}
     assert sum(r["kind"] == "document" for r in records) == 10
+    # The commander's kunya, given as his other name, is an alias of that kind with its spans.
+    (commander,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Jalil Sabah al-Darraji"]
+    kinds = {n["text"]: n["kind"] for n in commander["names"]}
+    assert kinds["Abu Zainab al-Fayhawi"] == "kunya" and kinds["Abu Zainab"] == "partial"
 
 
 def test_export_is_stable_across_runs(sample_workspace):

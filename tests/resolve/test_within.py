@@ -67,3 +67,24 @@ def test_unrelated_people_stay_apart_and_values_get_no_entity():
     link(a, ENTITY_TYPES)
     assert a.mentions[0].entity_key != a.mentions[1].entity_key
     assert a.mentions[2].entity_key is None
+
+
+def test_one_person_spelt_two_ways_in_one_report_is_one_person():
+    a = _analysis(
+        "Governor Hafidh al-Zubaidi met Karim al-Zubaidi. Al-Zubaydi later said the talks failed.",
+        [("Hafidh al-Zubaidi", "PERSON", "person"), ("Karim al-Zubaidi", "PERSON", "person"),
+         ("Al-Zubaydi", "PERSON", "person")],
+    )
+    link(a, ENTITY_TYPES)
+    # Two men share the family name: the bare surname has two candidates and stays apart.
+    assert len({m.entity_key for m in a.mentions}) == 3
+    a = _analysis(
+        "Governor Hafidh al-Zubaidi arrived. Al-Zubaydi later said the talks failed. Hafiz al-Zubaidi left.",
+        [("Hafidh al-Zubaidi", "PERSON", "person"), ("Al-Zubaydi", "PERSON", "person"),
+         ("Hafiz al-Zubaidi", "PERSON", "person")],
+    )
+    link(a, ENTITY_TYPES)
+    assert {m.entity_key for m in a.mentions} == {"person:hafidh al zubaidi"}
+    text = a.document.text
+    assert [(text[slice(*x.alias)], x.kind) for x in a.aliases] == [("Al-Zubaydi", "spelling"),
+                                                                    ("Hafiz al-Zubaidi", "spelling")]

@@ -1,0 +1,238 @@
+"""Across documents: which entities are one, with the analyst's judgements on top.
+
+Each document's extraction names its entities by key (type and name key, see
+``crosscheck.resolve.within``). Here the keys of different documents are compared:
+
+- a name the text gave as another name of an entity ("Jalil al-Darraji, known as Abu
+  Zainab") that is another entity's name elsewhere makes the two one (reason ``alias``);
+- two names the matcher (``crosscheck.resolve.match``) calls the same make them one, and
+  two it is unsure of go to the review queue (reason ``name``);
+- never two entities that appear side by side in one document (that document tells them
+  apart), and never two an analyst judged different;
+- an analyst's "same" merges whatever the rules say; "unsure" leaves a pair apart and out
+  of the queue. Judgements are kept apart from extraction and replayed on every run, so
+  re-ingesting with a better model keeps them; undoing one replays the rest.
+
+This module is pure: it takes the facts and returns the decisions; ``crosscheck.store.
+resolution`` reads the facts from the store and writes the decisions back.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from crosscheck.resolve.names import name_key
+
+VERSION = "1"
+# Kinds of alias that name the entity as such (a partial name or a spelling are told by form).
+_GIVEN = {"alias", "kunya", "birth_name", "epithet", "acronym", "former_name"}
+ALIAS_SCORE = 0.95  # an alias the text gives: as good as a name match, short of an analyst's word
+
+
+@dataclass
+class EntityFacts:
+    """What resolution knows of one entity (one key): its documents and the names given for it."""
+
+    id: str
+    type: str
+    name: str
+    mentions: int
+    documents: set[str] = field(default_factory=set)
+    given_names: dict[str, str] = field(default_factory=dict)  # alias text -> a document that gave it
+
+
+@dataclass(frozen=True)
+class Judgement:
+    a: str  # entity ids
+    b: str
+    verdict: str  # "same", "different", "unsure"
+
+
+@dataclass
+class Candidate:
+    a: str
+    b: str
+    score: float
+    decision: str  # "same", "review", "different"
+    reason: str  # "alias", "name", "analyst"
+    why: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Resolution:
+    canonical: dict[str, str]  # entity id -> the id of the entity it is merged into (members only)
+    merged: list[Candidate]  # the pairs that joined clusters, in the order they did
+    review: list[Candidate]  # doubtful pairs no judgement has settled
+    refused: list[Candidate]  # pairs the rules or the matcher wanted, kept apart by a constraint
+
+
+Matcher = Callable[[str, str], "tuple[float, str, list[str]]"]
+
+
+def facts_of(analyses: Iterable) -> list[EntityFacts]:
+    """The facts of the entities of analyses whose mentions have their keys (``within.link``):
+    what ``crosscheck.store.resolution`` reads from the store, for use without one. An
+    entity's id is its key."""
+    out: dict[str, EntityFacts] = {}
+    for analysis in analyses:
+        doc = analysis.document.id
+        for m in analysis.mentions:
+            if m.entity_key:
+                e = out.setdefault(m.entity_key, EntityFacts(m.entity_key, m.type, m.text, 0))
+                e.mentions += 1
+                e.documents.add(doc)
+        keyed = {(m.start, m.end): m.entity_key for m in analysis.mentions if m.entity_key}
+        text = analysis.document.text
+        for a in analysis.aliases:
+            key = keyed.get(a.name)
+            if key and a.kind in _GIVEN:
+                out[key].given_names.setdefault(text[a.alias[0] : a.alias[1]], doc)
+    return list(out.values())
+
+
+def default_matcher(a: str, b: str) -> tuple[float, str, list[str]]:
+    from crosscheck.resolve.match import compare
+
+    m = compare(a, b)
+    return m.score, m.decision, list(m.reasons)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _blocks(entities: Iterable[EntityFacts]) -> dict[tuple[str, str], list[str]]:
+    """Entities that share a type and the consonant skeleton of a word of the name (other
+    than particles), the cheap test before the matcher: "Zubaidi" and "Zubaydi" share the
+    skeleton "dbd", "Hafidh", "Hafiz" and "Hafez" the skeleton "fd"."""
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for e in entities:
+        for word in set(name_key(e.name).split()):
+            if len(word) < 3 or word in _PARTICLES:
+                continue
+            blocks[(e.type, _skeleton(word))].append(e.id)
+    return blocks
+
+
+_PARTICLES = {"al", "el", "abu", "abou", "bin", "ibn", "abd", "abdul", "abdel", "the", "of", "and", "umm"}
+
+
+def _skeleton(word: str) -> str:
+    """The word's consonants, without vowels, h, w, y and doubled letters, with the letters
+    one Arabic sound is written with made one (z/d, q/k, c/k, j/g): a key on which the
+    transliterations of one name mostly agree."""
+    word = word.removeprefix("al").removeprefix("el") if len(word) > 5 else word
+    out = []
+    for c in word:
+        if c in "aeiouyhw'":
+            continue
+        c = {"z": "d", "q": "k", "c": "k", "j": "g"}.get(c, c)
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out) or word
+
+
+def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
+               max_block: int = 200) -> list[Candidate]:
+    """Pairs of entities that may be one, with a score, a decision and why."""
+    matcher = matcher or default_matcher
+    by_id = {e.id: e for e in entities}
+    by_key = {(e.type, name_key(e.name)): e.id for e in entities}
+    found: dict[tuple[str, str], Candidate] = {}
+    for e in entities:
+        for alias, document in e.given_names.items():
+            other = by_key.get((e.type, name_key(alias)))
+            if other and other != e.id:
+                a, b = _pair(e.id, other)
+                found[(a, b)] = Candidate(a, b, ALIAS_SCORE, "same", "alias",
+                                          [f"'{alias}' is given as another name of {e.name} in {document}"])
+    seen: set[tuple[str, str]] = set(found)
+    for members in _blocks(entities).values():
+        if len(members) > max_block:
+            continue  # a word shared by hundreds of names says nothing
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                pair = _pair(x, y)
+                if x == y or pair in seen:
+                    continue
+                seen.add(pair)
+                ex, ey = by_id[pair[0]], by_id[pair[1]]
+                if ex.type != "person":
+                    continue  # organisation and place names: equal keys only, for now
+                score, decision, why = matcher(ex.name, ey.name)
+                if decision in ("same", "review"):
+                    found[pair] = Candidate(pair[0], pair[1], score, decision, "name", why)
+    return sorted(found.values(), key=lambda c: (-c.score, c.a, c.b))
+
+
+def resolve(entities: list[EntityFacts], judgements: Iterable[Judgement] = (),
+            matcher: Matcher | None = None) -> Resolution:
+    """Merge what the candidates and the analyst's judgements say is one, under the constraints."""
+    by_id = {e.id: e for e in entities}
+    verdicts: dict[tuple[str, str], str] = {}
+    for j in judgements:  # in order: a later judgement on the same pair replaces an earlier one
+        if j.a in by_id and j.b in by_id:
+            verdicts[_pair(j.a, j.b)] = j.verdict
+    cluster = {e.id: e.id for e in entities}
+    members = {e.id: {e.id} for e in entities}
+    docs = {e.id: set(e.documents) for e in entities}
+    apart = {p for p, v in verdicts.items() if v == "different"}
+
+    def find(x: str) -> str:
+        while cluster[x] != x:
+            cluster[x] = cluster[cluster[x]]
+            x = cluster[x]
+        return x
+
+    def blocked(x: str, y: str) -> str | None:
+        rx, ry = find(x), find(y)
+        if rx == ry:
+            return None
+        if any(_pair(p, q) in apart for p in members[rx] for q in members[ry]):
+            return "judged different by an analyst"
+        shared = docs[rx] & docs[ry]
+        if shared:
+            return f"both named in {sorted(shared)[0]}, as different entities"
+        return None
+
+    def union(x: str, y: str) -> None:
+        rx, ry = find(x), find(y)
+        if len(members[rx]) < len(members[ry]):
+            rx, ry = ry, rx
+        cluster[ry] = rx
+        members[rx] |= members.pop(ry)
+        docs[rx] |= docs.pop(ry)
+
+    merged, review, refused = [], [], []
+    # The analyst's "same" first: it stands even against a shared document.
+    for (a, b), verdict in verdicts.items():
+        if verdict == "same" and find(a) != find(b):
+            if not any(_pair(p, q) in apart for p in members[find(a)] for q in members[find(b)]):
+                union(a, b)
+                merged.append(Candidate(a, b, 1.0, "same", "analyst", ["judged the same by an analyst"]))
+    for c in candidates(entities, matcher):
+        verdict = verdicts.get((c.a, c.b))
+        if verdict in ("different", "unsure"):
+            continue
+        if find(c.a) == find(c.b):
+            continue
+        why_not = blocked(c.a, c.b)
+        if why_not:
+            c.why.append(f"kept apart: {why_not}")
+            refused.append(c)
+        elif c.decision == "same":
+            union(c.a, c.b)
+            merged.append(c)
+        else:
+            review.append(c)
+    # Each cluster is named by its most mentioned entity.
+    canonical: dict[str, str] = {}
+    for ids in members.values():
+        if len(ids) < 2:
+            continue
+        head = max(ids, key=lambda i: (by_id[i].mentions, -len(by_id[i].name), by_id[i].name))
+        canonical.update({i: head for i in ids if i != head})
+    review = [c for c in review if find(c.a) != find(c.b)]
+    return Resolution(canonical, merged, review, refused)
