@@ -129,7 +129,9 @@ def crosscheck_predictions(extractor, texts: list[str]) -> list[list[tuple[int, 
     from crosscheck.model import Document
 
     docs = [Document(text=t) for t in texts]
-    return [[(m.start, m.end, m.label) for m in a.mentions] for a in extractor.pipe(docs)]
+    # References ("he", "the brigade") are mentions of an entity but not names: NER scores names.
+    return [[(m.start, m.end, m.label) for m in a.mentions if "refers_to" not in m.attrs]
+            for a in extractor.pipe(docs)]
 
 
 def load(name: str, limit: int | None) -> list[GoldText]:

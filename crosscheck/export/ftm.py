@@ -43,7 +43,7 @@ def proxies(engine: Engine) -> Iterator[EntityProxy]:
         proxy.add("name", entity["name"])
         if schema == "Address":
             proxy.add("full", entity["name"])
-        spellings = sorted({m["text"] for m in mentions} - {entity["name"]})
+        spellings = sorted({m["text"] for m in mentions if not m["reference"]} - {entity["name"]})
         proxy.add("alias", spellings)
         if schema == "Person":
             proxy.add("position", sorted({m["attrs"]["title"] for m in mentions if m["attrs"].get("title")}))
@@ -53,7 +53,8 @@ def proxies(engine: Engine) -> Iterator[EntityProxy]:
             mention.id = f"{entity['id']}.{doc_id}"
             mention.add("resolved", entity["id"])
             mention.add("document", doc_id)
-            mention.add("name", sorted({m["text"] for m in mentions if m["document"] == doc_id}))
+            names = {m["text"] for m in mentions if m["document"] == doc_id and not m["reference"]}
+            mention.add("name", sorted(names))
             mention.add("detectedSchema", schema)
             yield mention
 

@@ -28,7 +28,8 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
     for entity, mentions in queries.iter_entities(engine):
         spellings: dict[str, int] = {}
         for m in mentions:
-            spellings[m["text"]] = spellings.get(m["text"], 0) + 1
+            if not m["reference"]:
+                spellings[m["text"]] = spellings.get(m["text"], 0) + 1
         titles = sorted({m["attrs"]["title"] for m in mentions if m["attrs"].get("title")})
         yield {
             "kind": "entity",

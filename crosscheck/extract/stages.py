@@ -67,6 +67,7 @@ def resolve_stages(names: Sequence[str]) -> list[Stage]:
         kunyas,
         mentions,
         outlets,
+        references,
         sentences,
         spans,
         titles,

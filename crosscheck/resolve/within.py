@@ -47,9 +47,13 @@ def _full_person(words: list[str], start: int, people: list[Person]) -> Mention 
 
 
 def _named_again(analysis: Analysis) -> dict[int, Mention]:
-    """Alias mention (by id) -> the mention of the same type it is another name of."""
+    """Alias or reference mention (by id) -> the mention of the same type it names again."""
     by_span = {(m.start, m.end): m for m in analysis.mentions}
     out = {}
+    for m in analysis.mentions:
+        target = by_span.get(tuple(m.attrs.get("refers_to") or ()))
+        if target is not None and target is not m and target.type == m.type:
+            out[id(m)] = target
     for a in analysis.aliases:
         alias, name = by_span.get(a.alias), by_span.get(a.name)
         if alias is not None and name is not None and alias is not name and alias.type == name.type:
@@ -60,8 +64,10 @@ def _named_again(analysis: Analysis) -> dict[int, Mention]:
 def link(analysis: Analysis, entity_types: set[str]) -> None:
     """Set ``entity_key`` on each entity mention of the analysis."""
     keys = {id(m): name_key(m.text) for m in analysis.mentions if m.type in entity_types}
-    people = [(keys[id(m)].split(), m.start, m) for m in analysis.mentions if m.type == "person"]
-    orgs = [m for m in analysis.mentions if m.type == "organization"]
+    # A reference ("he", "the brigade") is not a name for other mentions to join.
+    names = [m for m in analysis.mentions if "refers_to" not in m.attrs]
+    people = [(keys[id(m)].split(), m.start, m) for m in names if m.type == "person"]
+    orgs = [m for m in names if m.type == "organization"]
     named_again = _named_again(analysis)
 
     def principal(m: Mention) -> Mention:
@@ -95,7 +101,8 @@ def _join_spellings(analysis: Analysis) -> None:
     """Join the keys of one person spelt two ways in the document (see the module's notes)."""
     from crosscheck.resolve.match import compare
 
-    people = [m for m in analysis.mentions if m.type == "person" and m.entity_key]
+    people = [m for m in analysis.mentions
+              if m.type == "person" and m.entity_key and "refers_to" not in m.attrs]
     first: dict[str, Mention] = {}
     for m in people:
         first.setdefault(m.entity_key, m)

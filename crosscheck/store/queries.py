@@ -168,7 +168,7 @@ def aliases(engine: Engine, entity_id: str, name: str) -> list[tuple[str, int]]:
     with engine.connect() as conn:
         rows = conn.execute(
             select(mentions.c.text, func.count())
-            .where(mentions.c.entity_id.in_(members(conn, entity_id)))
+            .where(mentions.c.entity_id.in_(members(conn, entity_id)), mentions.c.stage != "references")
             .group_by(mentions.c.text)
             .order_by(func.count().desc(), mentions.c.text)
         ).all()
@@ -188,9 +188,9 @@ def alias_uses(name: str, used: list[dict], given: dict[tuple[str, int, int], st
     """The entity's other names among its mentions (dicts with document, start, end, text), each
     with its kind: as the text gave it, else told by its form (see ``alias_kind``)."""
     by_text: dict[str, AliasUse] = {}
-    texts = sorted({m["text"] for m in used})
+    texts = sorted({m["text"] for m in used if not m.get("reference")})
     for m in used:
-        if m["text"] == name:
+        if m["text"] == name or m.get("reference"):
             continue
         use = by_text.get(m["text"])
         kind = given.get((m["document"], m["start"], m["end"]))
@@ -245,10 +245,12 @@ def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = No
                              m.title)
             for m in conn.execute(q)
         ]
-        used = [{"document": d, "start": st, "end": en, "text": t} for d, st, en, t in conn.execute(
-            select(mentions.c.document_id, mentions.c.start, mentions.c.end, mentions.c.text)
-            .where(mentions.c.entity_id.in_(ids))
-            .order_by(mentions.c.document_id, mentions.c.start))]
+        m_ = mentions.c
+        q = (select(m_.document_id, m_.start, m_.end, m_.text, m_.stage)
+             .where(mentions.c.entity_id.in_(ids))
+             .order_by(mentions.c.document_id, mentions.c.start))
+        used = [{"document": d, "start": st, "end": en, "text": t, "reference": stage == "references"}
+                for d, st, en, t, stage in conn.execute(q)]
         given: dict = {}
         for member in ids:
             given.update(given_kinds(conn, member))
@@ -274,8 +276,8 @@ def iter_documents(engine: Engine, with_text: bool = False) -> Iterator[dict]:
 
 
 def iter_entities(engine: Engine) -> Iterator[tuple[dict, list[dict]]]:
-    """Each entity (after resolution) with its mentions (document, start, end, text, attrs),
-    in a stable order."""
+    """Each entity (after resolution) with its mentions (document, start, end, text, attrs,
+    and whether it is a reference: "he", "the brigade"), in a stable order."""
     head = entities.alias("head")
     with engine.connect() as conn:
         q = (
@@ -292,8 +294,10 @@ def iter_entities(engine: Engine) -> Iterator[tuple[dict, list[dict]]]:
                 current, ment = None, []
             if current is None:
                 current = {"id": row.id, "type": row.type, "name": row.name}
+            attrs = row.attrs or {}
             ment.append({"document": row.document_id, "start": row.start, "end": row.end,
-                         "text": row.text, "label": row.label, "attrs": row.attrs or {}})
+                         "text": row.text, "label": row.label, "attrs": attrs,
+                         "reference": "refers_to" in attrs})
         if current is not None:
             yield current, ment
 

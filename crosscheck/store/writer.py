@@ -188,7 +188,7 @@ def refresh_names(engine: Engine, entity_ids: Iterable[str], chunk: int = 500) -
         with engine.begin() as conn:
             rows = conn.execute(
                 select(mentions.c.entity_id, mentions.c.text, func.count().label("n"))
-                .where(mentions.c.entity_id.in_(part))
+                .where(mentions.c.entity_id.in_(part), mentions.c.stage != "references")
                 .group_by(mentions.c.entity_id, mentions.c.text)
             ).all()
             keys = dict(

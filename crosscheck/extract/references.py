@@ -1,0 +1,128 @@
+"""References to what the report named earlier: "the brigade", "the governor", "he".
+
+Linked only where the report leaves one candidate, so that a reference is evidence and
+not a guess:
+
+- "the brigade", "the ministry": the one organisation named earlier in the report whose
+  name ends in that noun (or its plural: "the Rapid Response Brigades");
+- "the governor", "the commander": the one person named earlier with that title
+  ("Governor Hafidh al-Zubaidi");
+- "he", "his", "she", "her", "him": the person named in the same sentence before the
+  pronoun or in the sentence before, when only one person (a full name and its parts
+  count as one) is named there.
+
+Each reference becomes a mention of its referent's type, marked ``attrs["refers_to"]``
+with the referent's span; resolution (``crosscheck.resolve.within``) gives it the
+referent's entity. The words live in ``references.yml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Any
+
+from crosscheck.extract import lexicon
+from crosscheck.extract.stages import stage
+from crosscheck.model import Mention
+from crosscheck.resolve.names import name_key
+
+VERSION = "1"
+_THE = re.compile(r"\b[Tt]he ([a-z]+)\b")
+
+
+@functools.cache
+def _lexicon() -> dict[str, Any]:
+    data = lexicon.load("references.yml")
+    pronouns = "|".join(sorted(data["person_pronouns"], key=len, reverse=True))
+    return {
+        "heads": set(data["organization_heads"]),
+        "pronoun": re.compile(rf"\b(?:{pronouns})\b", re.IGNORECASE),
+    }
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _covered(span: tuple[int, int], mentions: list[Mention]) -> bool:
+    return any(m.start < span[1] and span[0] < m.end for m in mentions)
+
+
+def _one(candidates: list[Mention], group) -> Mention | None:
+    """The latest candidate, when all candidates are one (by ``group``), else None."""
+    if candidates and len({group(m) for m in candidates}) == 1:
+        return candidates[-1]
+    return None
+
+
+def _person_group(people: list[Mention]):
+    """A person's group key: the longest name among the mentions that a shorter one ends or
+    starts ("Ouda" and "Salman Jabbar Ouda" are one person)."""
+    names = [name_key(m.text).split() for m in people]
+
+    def group(m: Mention) -> str:
+        words = name_key(m.text).split()
+        n = len(words)
+        longer = [w for w in names if len(w) > n and (w[-n:] == words or w[:n] == words)]
+        return " ".join(max(longer, key=len) if longer else words)
+
+    return group
+
+
+@stage("references", version=VERSION, requires=["sentences", "mentions"], assigns=["mentions"])
+def add_references(analysis, parsed) -> None:
+    lex = _lexicon()
+    text = analysis.document.text
+    mentions = sorted(analysis.mentions, key=lambda m: m.start)
+    orgs = [m for m in mentions if m.type == "organization"]
+    people = [m for m in mentions if m.type == "person"]
+    group = _person_group(people)
+    added: list[Mention] = []
+
+    def add(span: tuple[int, int], target: Mention, kind: str) -> None:
+        added.append(Mention(span[0], span[1], text[span[0] : span[1]], target.label, target.type,
+                             "references", VERSION,
+                             attrs={"refers_to": [target.start, target.end], "reference": kind}))
+
+    for m in _THE.finditer(text):
+        span = m.span()
+        if _covered(span, mentions) or text.startswith(" of ", span[1]):
+            continue  # "the ministry of ..." names a ministry of its own
+        word = m[1]
+        head = _singular(word)
+        if head in lex["heads"]:
+            before = [o for o in orgs if o.end <= span[0]
+                      and _singular(name_key(o.text).split()[-1]) == head]
+            target = _one(before, lambda o: name_key(o.text))
+            if target is not None:
+                add(span, target, "definite")
+            continue
+        before = [p for p in people if p.end <= span[0]
+                  and word in name_key(p.attrs.get("title", "")).split()]
+        target = _one(before, group)
+        if target is not None:
+            add(span, target, "title")
+    # A pronoun may continue a person named by a title ("The governor said ... He added"):
+    # such references count as that person among the candidates.
+    by_span = {(p.start, p.end): p for p in people}
+    referred = [(r, by_span[tuple(r.attrs["refers_to"])]) for r in added if r.type == "person"]
+    candidates = sorted([(p, p) for p in people] + referred, key=lambda pair: pair[0].start)
+    starts = [s.start for s in analysis.sentences]
+    for m in lex["pronoun"].finditer(text):
+        span = m.span()
+        if _covered(span, mentions):
+            continue
+        i = bisect.bisect_right(starts, span[0]) - 1
+        window = analysis.sentences[max(0, i - 1)].start if i >= 0 else 0
+        before = [p for seen, p in candidates if window <= seen.start and seen.end <= span[0]]
+        target = _one(before, group)
+        if target is not None:
+            add(span, target, "pronoun")
+    analysis.mentions.extend(added)
+    analysis.mentions.sort(key=lambda m: (m.start, -m.end))

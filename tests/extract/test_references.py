@@ -1,0 +1,71 @@
+"""References ("the brigade", "the governor", "he") on hand-written text with hand-placed
+mentions and sentences (no model)."""
+
+import re
+
+from crosscheck.extract.references import add_references
+from crosscheck.model import Analysis, Document, Mention, Sentence
+from crosscheck.resolve.within import link
+
+ENTITY_TYPES = {"person", "organization", "place", "other"}
+TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place"}
+
+
+def _analysis(text, spec, titles=None):
+    mentions, pos = [], 0
+    for surface, label in spec:
+        start = text.index(surface, pos)
+        pos = start + len(surface)
+        m = Mention(start, pos, surface, label, TYPES[label], "mentions", "1")
+        if titles and surface in titles:
+            m.attrs["title"] = titles[surface]
+        mentions.append(m)
+    sentences = [Sentence(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+    return Analysis(document=Document(text=text), mentions=mentions, sentences=sentences)
+
+
+def _refs(a):
+    text = a.document.text
+    return [(m.text, text[slice(*m.attrs["refers_to"])], m.attrs["reference"])
+            for m in a.mentions if m.stage == "references"]
+
+
+def test_a_definite_reference_to_the_one_organisation_with_that_head():
+    text = ("The Southern Protection Brigades took the port. The brigades deny it. "
+            "The ministry of oil was not told. The council met.")
+    a = _analysis(text, [("Southern Protection Brigades", "ORG")])
+    add_references(a, [])
+    # "the ministry of oil" names a ministry of its own; no council was named.
+    assert _refs(a) == [("The brigades", "Southern Protection Brigades", "definite")]
+
+
+def test_two_candidates_leave_a_reference_unlinked():
+    text = "The Basra Brigade and the Amara Brigade clashed. The brigade withdrew."
+    a = _analysis(text, [("Basra Brigade", "ORG"), ("Amara Brigade", "ORG")])
+    add_references(a, [])
+    assert _refs(a) == []
+
+
+def test_a_title_and_the_pronouns_that_continue_it():
+    text = ("Governor Hafidh al-Zubaidi met Saad Khalaf. The governor said the talks failed. "
+            "He left early. Khalaf stayed. He said nothing. She was not there.")
+    a = _analysis(text, [("Hafidh al-Zubaidi", "PERSON"), ("Saad Khalaf", "PERSON"),
+                         ("Khalaf", "PERSON")], titles={"Hafidh al-Zubaidi": "Governor"})
+    add_references(a, [])
+    assert _refs(a) == [("The governor", "Hafidh al-Zubaidi", "title"),
+                        ("He", "Hafidh al-Zubaidi", "pronoun"),
+                        ("He", "Khalaf", "pronoun")]
+    # "She": no one is named in its sentence or the one before, so it is left unlinked.
+    link(a, ENTITY_TYPES)
+    keys = [(m.text, m.entity_key) for m in a.mentions if m.type == "person"]
+    assert keys == [("Hafidh al-Zubaidi", "person:hafidh al zubaidi"),
+                    ("Saad Khalaf", "person:saad khalaf"),
+                    ("The governor", "person:hafidh al zubaidi"), ("He", "person:hafidh al zubaidi"),
+                    ("Khalaf", "person:saad khalaf"), ("He", "person:saad khalaf")]
+
+
+def test_a_pronoun_with_two_people_in_reach_is_left_alone():
+    text = "Saad Khalaf met Ali Kadhim. He said the deal was done."
+    a = _analysis(text, [("Saad Khalaf", "PERSON"), ("Ali Kadhim", "PERSON")])
+    add_references(a, [])
+    assert _refs(a) == []
