@@ -29,6 +29,11 @@ VERSION = "1"
 # Kinds of alias that name the entity as such (a partial name or a spelling are told by form).
 _GIVEN = {"alias", "kunya", "birth_name", "epithet", "acronym", "former_name"}
 ALIAS_SCORE = 0.95  # an alias the text gives: as good as a name match, short of an analyst's word
+# A doubtful name pair ("Bush" / "Reggie Bush") whose entities are named beside this many of
+# the same other entities (a team, a city, a colleague) is taken as one.
+CONTEXT_MIN = 2
+CONTEXT_CAP = 0.75  # the score of such a pair, at most: below every name match the matcher makes
+_CONTEXT_LIMIT = 200  # a document naming more entities than this says little about each
 
 
 @dataclass
@@ -41,6 +46,7 @@ class EntityFacts:
     mentions: int
     documents: set[str] = field(default_factory=set)
     given_names: dict[str, str] = field(default_factory=dict)  # alias text -> a document that gave it
+    context: set[str] = field(default_factory=set)  # ids of the entities named in the same documents
 
 
 @dataclass(frozen=True)
@@ -83,13 +89,27 @@ def facts_of(analyses: Iterable) -> list[EntityFacts]:
                 e = out.setdefault(m.entity_key, EntityFacts(m.entity_key, m.type, m.text, 0))
                 e.mentions += 1
                 e.documents.add(doc)
+                # The entity's name is a mention that spells its key in full, as the store names it.
+                full = name_key(m.text) == m.entity_key.split(":", 1)[1]
+                if full and name_key(e.name) != m.entity_key.split(":", 1)[1]:
+                    e.name = m.text
         keyed = {(m.start, m.end): m.entity_key for m in analysis.mentions if m.entity_key}
+        add_context(out, set(keyed.values()))
         text = analysis.document.text
         for a in analysis.aliases:
             key = keyed.get(a.name)
             if key and a.kind in _GIVEN:
                 out[key].given_names.setdefault(text[a.alias[0] : a.alias[1]], doc)
     return list(out.values())
+
+
+def add_context(facts: dict[str, EntityFacts], named: set[str]) -> None:
+    """Record that the entities ``named`` (ids) are named in one document."""
+    if len(named) > _CONTEXT_LIMIT:
+        return
+    for e in named:
+        if e in facts:
+            facts[e].context |= named - {e}
 
 
 def default_matcher(a: str, b: str) -> tuple[float, str, list[str]]:
@@ -162,6 +182,14 @@ def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
                 if ex.type != "person":
                     continue  # organisation and place names: equal keys only, for now
                 score, decision, why = matcher(ex.name, ey.name)
+                if decision == "review":
+                    shared = (ex.context & ey.context) - {ex.id, ey.id}
+                    if len(shared) >= CONTEXT_MIN:
+                        names = sorted(by_id[i].name for i in shared if i in by_id)[:3]
+                        why = [*why, f"named beside the same {len(shared)} others: {', '.join(names)}"]
+                        # Below the name matches, so that those are made first; more shared
+                        # context first among these.
+                        score, decision = min(CONTEXT_CAP, score + 0.01 * len(shared)), "same"
                 if decision in ("same", "review"):
                     found[pair] = Candidate(pair[0], pair[1], score, decision, "name", why)
     return sorted(found.values(), key=lambda c: (-c.score, c.a, c.b))

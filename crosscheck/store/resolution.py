@@ -32,10 +32,14 @@ def facts(conn: Connection) -> list[across.EntityFacts]:
          .group_by(entities.c.id, entities.c.type, entities.c.name))
     for eid, type_, name, n in conn.execute(q):
         out[eid] = across.EntityFacts(eid, type_, name, n)
+    named: dict[str, set[str]] = {}
     for eid, doc in conn.execute(select(mentions.c.entity_id, mentions.c.document_id).distinct()
                                  .where(mentions.c.entity_id.is_not(None))):
         if eid in out:
             out[eid].documents.add(doc)
+            named.setdefault(doc, set()).add(eid)
+    for ids in named.values():
+        across.add_context(out, ids)
     q = select(aliases.c.entity_id, aliases.c.alias_text, aliases.c.document_id, aliases.c.kind)
     for eid, text, doc, kind in conn.execute(q.order_by(aliases.c.document_id, aliases.c.alias_start)):
         if eid in out and kind in across._GIVEN:

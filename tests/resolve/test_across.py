@@ -80,3 +80,25 @@ def test_skeletons_of_transliterations_agree():
     assert _skeleton("hafidh") == _skeleton("hafiz") == _skeleton("hafez")
     assert _skeleton("zubaidi") == _skeleton("zubaydi") == _skeleton("zubeidi")
     assert _skeleton("qasim") == _skeleton("kassem")
+
+
+def test_a_doubtful_pair_named_beside_the_same_others_is_one():
+    table = {("Obaid", "Nasir Obaid"): (0.7, "review")}
+    found = _facts(("e1", "Nasir Obaid", 3, ["d1"], []), ("e2", "Obaid", 1, ["d2"], []))
+    assert resolve(found, matcher=table_matcher(table)).canonical == {}
+    found[0].context, found[1].context = {"port", "council", "e2"}, {"port", "council", "e1"}
+    r = resolve(found, matcher=table_matcher(table))
+    assert r.canonical == {"e2": "e1"} and "named beside the same 2 others" in r.merged[0].why[-1]
+
+
+def test_facts_of_analyses_name_an_entity_by_its_full_spelling():
+    from crosscheck.model import Analysis, Document, Mention
+    from crosscheck.resolve.across import facts_of
+
+    text = "Ouda spoke. Salman Jabbar Ouda left."
+    a = Analysis(document=Document(text=text), mentions=[
+        Mention(0, 4, "Ouda", "PERSON", "person", "mentions", "1", entity_key="person:salman jabbar ouda"),
+        Mention(12, 30, "Salman Jabbar Ouda", "PERSON", "person", "mentions", "1",
+                entity_key="person:salman jabbar ouda")])
+    (facts,) = facts_of([a])
+    assert (facts.name, facts.mentions, facts.documents) == ("Salman Jabbar Ouda", 2, {a.document.id})
