@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from crosscheck.resolve.names import name_key
+from crosscheck.resolve.names import key_of, name_key
 
 VERSION = "1"
 # Kinds of alias that name the entity as such (a partial name or a spelling are told by form).
@@ -90,8 +90,8 @@ def facts_of(analyses: Iterable) -> list[EntityFacts]:
                 e.mentions += 1
                 e.documents.add(doc)
                 # The entity's name is a mention that spells its key in full, as the store names it.
-                full = name_key(m.text) == m.entity_key.split(":", 1)[1]
-                if full and name_key(e.name) != m.entity_key.split(":", 1)[1]:
+                key = m.entity_key.split(":", 1)[1]
+                if key_of(m.type, m.text) == key and key_of(m.type, e.name) != key:
                     e.name = m.text
         keyed = {(m.start, m.end): m.entity_key for m in analysis.mentions if m.entity_key}
         add_context(out, set(keyed.values()))
@@ -159,11 +159,11 @@ def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
     """Pairs of entities that may be one, with a score, a decision and why."""
     matcher = matcher or default_matcher
     by_id = {e.id: e for e in entities}
-    by_key = {(e.type, name_key(e.name)): e.id for e in entities}
+    by_key = {(e.type, key_of(e.type, e.name)): e.id for e in entities}
     found: dict[tuple[str, str], Candidate] = {}
     for e in entities:
         for alias, document in e.given_names.items():
-            other = by_key.get((e.type, name_key(alias)))
+            other = by_key.get((e.type, key_of(e.type, alias)))
             if other and other != e.id:
                 a, b = _pair(e.id, other)
                 found[(a, b)] = Candidate(a, b, ALIAS_SCORE, "same", "alias",

@@ -7,6 +7,7 @@ resolution, with its reviewable merges, says otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,6 +24,31 @@ def name_key(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+@functools.cache
+def _organization_heads() -> frozenset[str]:
+    from crosscheck.extract import lexicon
+
+    return frozenset(lexicon.load("references.yml")["organization_heads"])
+
+
+def organization_key(text: str) -> str:
+    """An organisation's name key, its head noun made singular: "the Rapid Response
+    Brigades" and "Rapid Response Brigade" are one unit (heads in ``references.yml``)."""
+    key = name_key(text)
+    words = key.split()
+    if words:
+        last = words[-1]
+        single = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
+        if single != last and single in _organization_heads():
+            words[-1] = single
+    return " ".join(words)
+
+
+def key_of(type_: str, text: str) -> str:
+    """The name key resolution uses for a mention of that type."""
+    return organization_key(text) if type_ == "organization" else name_key(text)
 
 
 def initials(text: str) -> str:

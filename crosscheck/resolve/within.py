@@ -4,6 +4,8 @@ Two rules that reporters rely on readers to follow:
 - a person is named in full once, then by part of the name ("Salman Jabbar
   Ouda" ... "Ouda"); a shorter person mention whose words end (or are) a longer
   one's in the same document is that person;
+- an organisation's name in the plural is the same unit ("the Rapid Response Brigades",
+  "the Rapid Response Brigade"): its key takes the head noun in the singular;
 - an organisation is spelt out, then abbreviated ("Counter Terrorism Service
   (CTS)" ... "CTS"); an all-capitals mention equal to a longer one's initials
   in the same document is that organisation;
@@ -21,7 +23,7 @@ entity (see ``crosscheck.resolve.entities``).
 from __future__ import annotations
 
 from crosscheck.model import Alias, Analysis, Mention
-from crosscheck.resolve.names import initials, name_key
+from crosscheck.resolve.names import initials, key_of, name_key
 
 VERSION = "2"
 
@@ -63,7 +65,7 @@ def _named_again(analysis: Analysis) -> dict[int, Mention]:
 
 def link(analysis: Analysis, entity_types: set[str]) -> None:
     """Set ``entity_key`` on each entity mention of the analysis."""
-    keys = {id(m): name_key(m.text) for m in analysis.mentions if m.type in entity_types}
+    keys = {id(m): key_of(m.type, m.text) for m in analysis.mentions if m.type in entity_types}
     # A reference ("he", "the brigade") is not a name for other mentions to join.
     names = [m for m in analysis.mentions if "refers_to" not in m.attrs]
     people = [(keys[id(m)].split(), m.start, m) for m in names if m.type == "person"]

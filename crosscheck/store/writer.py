@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, bindparam, func, insert, select, upda
 from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.model import Analysis, Claim, Document, Mention, content_id
-from crosscheck.resolve.names import name_key
+from crosscheck.resolve.names import key_of, name_key
 from crosscheck.store.schema import aliases, claims, documents, entities, mentions, sentences
 
 METADATA_FIELDS = ("title", "outlet", "author", "date", "date_source", "language")
@@ -196,7 +196,8 @@ def refresh_names(engine: Engine, entity_ids: Iterable[str], chunk: int = 500) -
             )
             best: dict[str, tuple] = {}
             for entity_id, text, n in rows:
-                full = keys[entity_id].split(":", 1)[1] == name_key(text)
+                type_, key = keys[entity_id].split(":", 1)
+                full = key == key_of(type_, text)
                 rank = (full, n, len(text), _reverse(text))
                 if entity_id not in best or rank > best[entity_id][0]:
                     best[entity_id] = (rank, text)

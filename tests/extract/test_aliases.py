@@ -65,7 +65,7 @@ def test_an_acronym_in_brackets_and_a_former_name():
                            ("Fayhaa Gazette", "FG", "acronym")]
     link(a, ENTITY_TYPES)
     keys = {m.text: m.entity_key for m in a.mentions}
-    assert keys["Basra Protection Force"] == keys["SRRB"] == "organization:southern rapid response brigades"
+    assert keys["Basra Protection Force"] == keys["SRRB"] == "organization:southern rapid response brigade"
 
 
 def test_a_quoted_or_is_needed_for_an_epithet():

@@ -88,3 +88,18 @@ def test_one_person_spelt_two_ways_in_one_report_is_one_person():
     text = a.document.text
     assert [(text[slice(*x.alias)], x.kind) for x in a.aliases] == [("Al-Zubaydi", "spelling"),
                                                                     ("Hafiz al-Zubaidi", "spelling")]
+
+
+def test_an_organisation_in_the_singular_and_the_plural_is_one():
+    a = _analysis(
+        "The Rapid Response Brigades moved north. A Rapid Response Brigade convoy was hit. "
+        "The Basra Police Forces and the Popular Mobilization Forces.",
+        [("Rapid Response Brigades", "ORG", "organization"),
+         ("Rapid Response Brigade", "ORG", "organization"),
+         ("Basra Police Forces", "ORG", "organization"),
+         ("Popular Mobilization Forces", "ORG", "organization")],
+    )
+    link(a, ENTITY_TYPES)
+    keys = [m.entity_key for m in a.mentions]
+    assert keys[0] == keys[1] == "organization:rapid response brigade"
+    assert keys[3] == "organization:popular mobilization force"
