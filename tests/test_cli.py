@@ -2,6 +2,7 @@
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
@@ -164,10 +165,17 @@ def test_split_undo_and_merge_are_kept_and_replayed(own_workspace, capsys):
     jid = out.split()[1].rstrip(":")
     code, out, _ = run(capsys, "-w", ws, "entities", "--type", "person")
     assert "Jalil Sabah al-Darraji" in out and "Abu Zainab al-Fayhawi" in out
-    # Recomputing replays the judgement; undoing it lets the alias merge again.
+    # Recomputing replays the judgement, and so does ingesting another report...
     run(capsys, "-w", ws, "resolve")
     code, out, _ = run(capsys, "-w", ws, "entities", "--type", "person")
     assert "Abu Zainab al-Fayhawi" in out
+    report = Path(ws).parent / "more.txt"
+    report.write_text("Abu Zainab al-Fayhawi was seen in Basra, residents said.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "-w", ws, "ingest", str(report), "--date", "2024-06-01")
+    assert code == 0 and "1 added" in out
+    code, out, _ = run(capsys, "-w", ws, "entities", "--type", "person")
+    assert "Abu Zainab al-Fayhawi" in out
+    # ...and undoing it lets the alias merge again.
     code, out, _ = run(capsys, "-w", ws, "judgements", "--json")
     assert [(j["id"], j["verdict"], j["note"]) for j in json.loads(out)] == [(jid, "different", "two men")]
     code, out, _ = run(capsys, "-w", ws, "judgements", "--undo", jid)

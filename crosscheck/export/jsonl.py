@@ -45,7 +45,11 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
             "titles": titles,
             "mentions": [
                 {"document": m["document"], "start": m["start"], "end": m["end"], "text": m["text"]}
-                for m in mentions
+                for m in mentions if not m["reference"]
+            ],
+            "references": [
+                {"document": m["document"], "start": m["start"], "end": m["end"], "text": m["text"]}
+                for m in mentions if m["reference"]
             ],
         }
     for claim in queries.iter_claims(engine):

@@ -101,6 +101,7 @@ def link(analysis: Analysis, entity_types: set[str]) -> None:
 
 def _join_spellings(analysis: Analysis) -> None:
     """Join the keys of one person spelt two ways in the document (see the module's notes)."""
+    from crosscheck.resolve.across import _skeleton
     from crosscheck.resolve.match import compare
 
     people = [m for m in analysis.mentions
@@ -110,13 +111,15 @@ def _join_spellings(analysis: Analysis) -> None:
         first.setdefault(m.entity_key, m)
     keys = list(first)
     order = {k: i for i, k in enumerate(keys)}
+    # Only names that share a word's consonant skeleton can be spellings of one another.
+    skeletons = {k: {_skeleton(w) for w in k.split(":", 1)[1].split() if len(w) > 2} for k in keys}
     joined: dict[str, str] = {}
     # Longer names first, so that two spellings of a full name are one before a part is placed.
     for key in sorted(keys, key=lambda k: (-len(k.split()), order[k])):
         words = len(key.split())
         longer, same = [], []
         for other in keys:
-            if other == key or other in joined:
+            if other == key or other in joined or not skeletons[key] & skeletons[other]:
                 continue
             found = compare(first[key].text, first[other].text)
             n = len(other.split())

@@ -23,7 +23,8 @@ def _check_export(engine):
     for record in records:
         validator.validate(record)
         found = {
-            "entity": lambda r: r["mentions"] + [sp for n in r["names"] for sp in n["spans"]],
+            "entity": lambda r: [*r["mentions"], *r["references"],
+                                 *(sp for n in r["names"] for sp in n["spans"])],
             "claim": lambda r: [r["source"], r["cue"], r["content"]],
         }.get(record["kind"], lambda r: [r.get("span")])(record)
         for span in filter(None, found):
@@ -42,6 +43,10 @@ def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspac
     (commander,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Jalil Sabah al-Darraji"]
     kinds = {n["text"]: n["kind"] for n in commander["names"]}
     assert kinds["Abu Zainab al-Fayhawi"] == "kunya" and kinds["Abu Zainab"] == "partial"
+    # "the brigade" refers back to the one brigade a report names; references are not names.
+    (brigade,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Nur al-Huda Brigade"]
+    assert {ref["text"].lower() for ref in brigade["references"]} == {"the brigade"}
+    assert not {n["text"] for n in brigade["names"]} & {"the brigade", "The brigade"}
 
 
 def test_export_is_stable_across_runs(sample_workspace):
