@@ -23,11 +23,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from crosscheck.resolve.names import key_of, name_key
+from crosscheck.resolve.names import key_of, name_key, skeleton
 
 VERSION = "1"
 # Kinds of alias that name the entity as such (a partial name or a spelling are told by form).
-_GIVEN = {"alias", "kunya", "birth_name", "epithet", "acronym", "former_name"}
+GIVEN_KINDS = {"alias", "kunya", "birth_name", "epithet", "acronym", "former_name"}
 ALIAS_SCORE = 0.95  # an alias the text gives: as good as a name match, short of an analyst's word
 # A doubtful name pair ("Bush" / "Reggie Bush") whose entities are named beside this many of
 # the same other entities (a team, a city, a colleague) is taken as one.
@@ -98,7 +98,7 @@ def facts_of(analyses: Iterable) -> list[EntityFacts]:
         text = analysis.document.text
         for a in analysis.aliases:
             key = keyed.get(a.name)
-            if key and a.kind in _GIVEN:
+            if key and a.kind in GIVEN_KINDS:
                 out[key].given_names.setdefault(text[a.alias[0] : a.alias[1]], doc)
     return list(out.values())
 
@@ -119,7 +119,8 @@ def default_matcher(a: str, b: str) -> tuple[float, str, list[str]]:
     return m.score, m.decision, list(m.reasons)
 
 
-def _pair(a: str, b: str) -> tuple[str, str]:
+def pair(a: str, b: str) -> tuple[str, str]:
+    """Two entity ids in a fixed order: the key of the pair, whichever way it is named."""
     return (a, b) if a < b else (b, a)
 
 
@@ -132,26 +133,11 @@ def _blocks(entities: Iterable[EntityFacts]) -> dict[tuple[str, str], list[str]]
         for word in set(name_key(e.name).split()):
             if len(word) < 3 or word in _PARTICLES:
                 continue
-            blocks[(e.type, _skeleton(word))].append(e.id)
+            blocks[(e.type, skeleton(word))].append(e.id)
     return blocks
 
 
 _PARTICLES = {"al", "el", "abu", "abou", "bin", "ibn", "abd", "abdul", "abdel", "the", "of", "and", "umm"}
-
-
-def _skeleton(word: str) -> str:
-    """The word's consonants, without vowels, h, w, y and doubled letters, with the letters
-    one Arabic sound is written with made one (z/d, q/k, c/k, j/g): a key on which the
-    transliterations of one name mostly agree."""
-    word = word.removeprefix("al").removeprefix("el") if len(word) > 5 else word
-    out = []
-    for c in word:
-        if c in "aeiouyhw'":
-            continue
-        c = {"z": "d", "q": "k", "c": "k", "j": "g"}.get(c, c)
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out) or word
 
 
 def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
@@ -165,7 +151,7 @@ def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
         for alias, document in e.given_names.items():
             other = by_key.get((e.type, key_of(e.type, alias)))
             if other and other != e.id:
-                a, b = _pair(e.id, other)
+                a, b = pair(e.id, other)
                 found[(a, b)] = Candidate(a, b, ALIAS_SCORE, "same", "alias",
                                           [f"'{alias}' is given as another name of {e.name} in {document}"])
     seen: set[tuple[str, str]] = set(found)
@@ -174,11 +160,11 @@ def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
             continue  # a word shared by hundreds of names says nothing
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
-                pair = _pair(x, y)
-                if x == y or pair in seen:
+                xy = pair(x, y)
+                if x == y or xy in seen:
                     continue
-                seen.add(pair)
-                ex, ey = by_id[pair[0]], by_id[pair[1]]
+                seen.add(xy)
+                ex, ey = by_id[xy[0]], by_id[xy[1]]
                 if ex.type != "person":
                     continue  # organisation and place names: equal keys only, for now
                 score, decision, why = matcher(ex.name, ey.name)
@@ -191,7 +177,7 @@ def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
                         # context first among these.
                         score, decision = min(CONTEXT_CAP, score + 0.01 * len(shared)), "same"
                 if decision in ("same", "review"):
-                    found[pair] = Candidate(pair[0], pair[1], score, decision, "name", why)
+                    found[xy] = Candidate(xy[0], xy[1], score, decision, "name", why)
     return sorted(found.values(), key=lambda c: (-c.score, c.a, c.b))
 
 
@@ -202,7 +188,7 @@ def resolve(entities: list[EntityFacts], judgements: Iterable[Judgement] = (),
     verdicts: dict[tuple[str, str], str] = {}
     for j in judgements:  # in order: a later judgement on the same pair replaces an earlier one
         if j.a in by_id and j.b in by_id:
-            verdicts[_pair(j.a, j.b)] = j.verdict
+            verdicts[pair(j.a, j.b)] = j.verdict
     cluster = {e.id: e.id for e in entities}
     members = {e.id: {e.id} for e in entities}
     docs = {e.id: set(e.documents) for e in entities}
@@ -218,7 +204,7 @@ def resolve(entities: list[EntityFacts], judgements: Iterable[Judgement] = (),
         rx, ry = find(x), find(y)
         if rx == ry:
             return None
-        if any(_pair(p, q) in apart for p in members[rx] for q in members[ry]):
+        if any(pair(p, q) in apart for p in members[rx] for q in members[ry]):
             return "judged different by an analyst"
         shared = docs[rx] & docs[ry]
         if shared:
@@ -237,7 +223,7 @@ def resolve(entities: list[EntityFacts], judgements: Iterable[Judgement] = (),
     # The analyst's "same" first: it stands even against a shared document.
     for (a, b), verdict in verdicts.items():
         if verdict == "same" and find(a) != find(b):
-            if not any(_pair(p, q) in apart for p in members[find(a)] for q in members[find(b)]):
+            if not any(pair(p, q) in apart for p in members[find(a)] for q in members[find(b)]):
                 union(a, b)
                 merged.append(Candidate(a, b, 1.0, "same", "analyst", ["judged the same by an analyst"]))
     for c in candidates(entities, matcher):

@@ -15,6 +15,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": 
 _NON_WORD = re.compile(r"[^\w']+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """``'The  Al-Hilli'`` -> ``'al hilli'``: casefolded, unaccented, punctuation as spaces."""
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -69,3 +70,18 @@ def alias_kind(text: str, others: list[str], given: str | None = None) -> str:
     if words and any(words < set(name_key(o).split()) for o in others):
         return "partial"
     return "spelling"
+
+
+def skeleton(word: str) -> str:
+    """The word's consonants, without vowels, h, w, y and doubled letters, with the letters
+    one Arabic sound is written with made one (z/d, q/k, c/k, j/g): a key on which the
+    transliterations of one name mostly agree."""
+    word = word.removeprefix("al").removeprefix("el") if len(word) > 5 else word
+    out = []
+    for c in word:
+        if c in "aeiouyhw'":
+            continue
+        c = {"z": "d", "q": "k", "c": "k", "j": "g"}.get(c, c)
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out) or word

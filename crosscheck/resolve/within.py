@@ -23,7 +23,7 @@ entity (see ``crosscheck.resolve.entities``).
 from __future__ import annotations
 
 from crosscheck.model import Alias, Analysis, Mention
-from crosscheck.resolve.names import initials, key_of, name_key
+from crosscheck.resolve.names import initials, key_of, name_key, skeleton
 
 VERSION = "2"
 
@@ -101,7 +101,6 @@ def link(analysis: Analysis, entity_types: set[str]) -> None:
 
 def _join_spellings(analysis: Analysis) -> None:
     """Join the keys of one person spelt two ways in the document (see the module's notes)."""
-    from crosscheck.resolve.across import _skeleton
     from crosscheck.resolve.match import compare
 
     people = [m for m in analysis.mentions
@@ -112,7 +111,7 @@ def _join_spellings(analysis: Analysis) -> None:
     keys = list(first)
     order = {k: i for i, k in enumerate(keys)}
     # Only names that share a word's consonant skeleton can be spellings of one another.
-    skeletons = {k: {_skeleton(w) for w in k.split(":", 1)[1].split() if len(w) > 2} for k in keys}
+    skeletons = {k: {skeleton(w) for w in k.split(":", 1)[1].split() if len(w) > 2} for k in keys}
     joined: dict[str, str] = {}
     # Longer names first, so that two spellings of a full name are one before a part is placed.
     for key in sorted(keys, key=lambda k: (-len(k.split()), order[k])):

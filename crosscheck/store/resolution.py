@@ -42,7 +42,7 @@ def facts(conn: Connection) -> list[across.EntityFacts]:
         across.add_context(out, ids)
     q = select(aliases.c.entity_id, aliases.c.alias_text, aliases.c.document_id, aliases.c.kind)
     for eid, text, doc, kind in conn.execute(q.order_by(aliases.c.document_id, aliases.c.alias_start)):
-        if eid in out and kind in across._GIVEN:
+        if eid in out and kind in across.GIVEN_KINDS:
             out[eid].given_names.setdefault(text, doc)
     return sorted(out.values(), key=lambda e: e.id)
 
@@ -81,7 +81,7 @@ def judge(engine: Engine, a: str, b: str, verdict: str, note: str | None = None)
         raise UsageError(f"a judgement is one of {', '.join(VERDICTS)}, not '{verdict}'")
     if a == b:
         raise UsageError("an entity is always the same as itself: name two different entities")
-    a, b = across._pair(a, b)
+    a, b = across.pair(a, b)
     now = datetime.now(UTC).isoformat(timespec="microseconds")
     jid = content_id("jdg", a, b, verdict, now)
     with engine.begin() as conn:

@@ -1,6 +1,7 @@
 """Resolution across documents, on hand-made entity facts (no store, no model)."""
 
-from crosscheck.resolve.across import EntityFacts, Judgement, _skeleton, resolve
+from crosscheck.resolve.across import EntityFacts, Judgement, resolve
+from crosscheck.resolve.names import skeleton
 
 
 def _facts(*specs):
@@ -77,9 +78,9 @@ def test_the_default_matcher_across_transliterations():
 
 
 def test_skeletons_of_transliterations_agree():
-    assert _skeleton("hafidh") == _skeleton("hafiz") == _skeleton("hafez")
-    assert _skeleton("zubaidi") == _skeleton("zubaydi") == _skeleton("zubeidi")
-    assert _skeleton("qasim") == _skeleton("kassem")
+    assert skeleton("hafidh") == skeleton("hafiz") == skeleton("hafez")
+    assert skeleton("zubaidi") == skeleton("zubaydi") == skeleton("zubeidi")
+    assert skeleton("qasim") == skeleton("kassem")
 
 
 def test_a_doubtful_pair_named_beside_the_same_others_is_one():
