@@ -146,8 +146,15 @@ def find_entity(engine: Engine, query: str, resolved: bool = True) -> str:
                 .distinct()
             ).all()
         if not ids:
-            # Last resort: part of a name ("Darraji" for "Jalil Sabah al-Darraji").
+            # Last resort: part of a name ("Darraji" for "Jalil Sabah al-Darraji"), or of one
+            # of its other names ("Abu Karrar" of the kunya "Abu Karrar al-Hilli").
             ids = conn.scalars(select(entities.c.id).where(entities.c.key.like(f"%{key}%"))).all()
+            ids = ids or conn.scalars(
+                select(mentions.c.entity_id)
+                .where(mentions.c.name_key.like(f"%{key}%"), mentions.c.entity_id.is_not(None),
+                       mentions.c.stage != "references")
+                .distinct()
+            ).all()
     if not ids:
         raise NotFoundError(message("unknown_entity", query=query))
     if resolved:
