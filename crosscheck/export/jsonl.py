@@ -17,6 +17,8 @@ from crosscheck.extract.claims import DESCRIPTION
 from crosscheck.store import queries
 
 FORMAT_VERSION = "1"
+# What a date mention carries (crosscheck.extract.dates): its value and how it was read.
+DATE_FIELDS = ("value", "precision", "approximate", "relative", "unresolved")
 
 
 def records(engine: Engine) -> Iterator[dict[str, Any]]:
@@ -55,7 +57,7 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
     for claim in queries.iter_claims(engine):
         yield claim_record(claim)
     for value in queries.iter_values(engine):
-        yield {
+        record = {
             "kind": "mention",
             "id": value["id"],
             "type": value["type"],
@@ -67,6 +69,9 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
                 "text": value["text"],
             },
         }
+        if date := (value["attrs"] or {}).get("date"):
+            record["date"] = {k: date.get(k) for k in DATE_FIELDS}
+        yield record
 
 
 def _span(document: str, start: int | None, end: int | None, text: str | None) -> dict | None:

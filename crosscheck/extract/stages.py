@@ -64,6 +64,7 @@ def resolve_stages(names: Sequence[str]) -> list[Stage]:
         claim_tagger,
         claims,
         consistency,
+        dates,
         kunyas,
         mentions,
         outlets,

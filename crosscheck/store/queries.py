@@ -314,7 +314,7 @@ def iter_values(engine: Engine) -> Iterator[dict]:
     with engine.connect() as conn:
         q = (
             select(mentions.c.id, mentions.c.type, mentions.c.label, mentions.c.document_id,
-                   mentions.c.start, mentions.c.end, mentions.c.text)
+                   mentions.c.start, mentions.c.end, mentions.c.text, mentions.c.attrs)
             .where(mentions.c.entity_id.is_(None))
             .order_by(mentions.c.document_id, mentions.c.start)
         )

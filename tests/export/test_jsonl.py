@@ -43,6 +43,10 @@ def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspac
     (commander,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Jalil Sabah al-Darraji"]
     kinds = {n["text"]: n["kind"] for n in commander["names"]}
     assert kinds["Abu Zainab al-Fayhawi"] == "kunya" and kinds["Abu Zainab"] == "partial"
+    # Dates carry their value, read against the document's date.
+    dated = [r for r in records if r["kind"] == "mention" and r.get("date")]
+    assert dated and all(r["type"] == "date" for r in dated)
+    assert any(r["date"]["value"] and r["date"]["relative"] for r in dated)
     # "the brigade" refers back to the one brigade a report names; references are not names.
     (brigade,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Nur al-Huda Brigade"]
     assert {ref["text"].lower() for ref in brigade["references"]} == {"the brigade"}
