@@ -159,7 +159,7 @@ def entities(obj: Context, type_, limit, as_json) -> None:
 @click.pass_obj
 def show(obj: Context, entity, limit, as_json) -> None:
     """Show an entity (by id or name): aliases, titles, mentions in their sentences."""
-    from crosscheck.store.queries import entity_detail, find_entity
+    from crosscheck.store.queries import entity_detail, entity_relations, find_entity
 
     engine = obj.engine()
     detail = entity_detail(engine, find_entity(engine, entity), mention_limit=limit or None)
@@ -171,11 +171,46 @@ def show(obj: Context, entity, limit, as_json) -> None:
         out.print("aliases: " + "; ".join(f"{u.text} ({u.kind}, {len(u.spans)})" for u in detail.names))
     if detail.titles:
         out.print("titles:  " + "; ".join(f"{t} ({n})" for t, n in detail.titles))
+    posts: dict[str, int] = {}
+    for r in entity_relations(engine, detail.id):
+        if r["subject_entity_id"] == detail.id:
+            text = _relation_text(r, subject=False)
+            posts[text] = posts.get(text, 0) + 1
+    if posts:
+        out.print("posts:   " + "; ".join(f"{p} x{n}" if n > 1 else p for p, n in posts.items()))
     out.print(f"mentions: {len(detail.mentions)}")
     for m in detail.mentions:
         where = m.document_title or m.document
         out.print(f"  [dim]{where} {m.start}-{m.end}[/dim]", markup=True)
         out.print(f"    {m.sentence}")
+
+
+def _relation_text(r: dict, subject: bool = True) -> str:
+    """ "commander (leads Rapid Response Brigades)", from the subject's side or the whole."""
+    other = f" {r['object_name']}" if r["object_name"] else ""
+    what = f"{r['role']} ({r['type'].replace('_', ' ')}{other})"
+    return f"{r['subject_name']}: {what}" if subject else what
+
+
+@cli.command()
+@click.argument("entity")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def relations(obj: Context, entity, as_json) -> None:
+    """An entity's relations (posts held, leads, member of, founded), each with its evidence."""
+    from crosscheck.store.queries import entity_relations, find_entity
+
+    engine = obj.engine()
+    rows = entity_relations(engine, find_entity(engine, entity))
+    if as_json:
+        _dump(rows)
+        return
+    if not rows:
+        out.print("no relations")
+    for r in rows:
+        out.print(_relation_text(r))
+        # Report text is printed as it is (markup off): it is full of [brackets].
+        out.print(f"    {r['document_title'] or r['document_id']}: {r['evidence_text']}")
 
 
 # The verb a user types -> the stance as stored ("--stance deny" or "--stance denies").

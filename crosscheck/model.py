@@ -134,6 +134,22 @@ ALIAS_KINDS = ("alias", "kunya", "birth_name", "epithet", "acronym", "former_nam
 
 
 @dataclass
+class Relation:
+    """A typed edge from a mention to another, or to nothing but a role: "Governor Hafidh
+    al-Zubaidi" holds the post of governor; "Salman Ouda, the commander of the Rapid
+    Response Brigades" leads them. Spans are (start, end) offsets into the document's text:
+    ``subject`` and ``object`` are mention spans, ``evidence`` the words that say so;
+    ``type`` is one of ``relations.yml``'s types, ``role`` the role as written."""
+
+    type: str
+    subject: tuple[int, int]
+    object: tuple[int, int] | None
+    role: str | None
+    evidence: tuple[int, int]
+    stage_version: str
+
+
+@dataclass
 class Analysis:
     """What extraction found in one document. Stages add to it in turn."""
 
@@ -142,6 +158,7 @@ class Analysis:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage that ran
 
     def sentence_at(self, offset: int) -> Sentence | None:

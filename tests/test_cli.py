@@ -211,3 +211,15 @@ def test_review_walks_the_queue_and_records_the_answers(own_workspace, capsys, t
     assert [j["verdict"] for j in json.loads(out)] == ["same"]
     code, out, _ = run(capsys, "-w", ws, "show", "al-Darraji", "--json")
     assert json.loads(out)["name"] == "Jalil Sabah al-Darraji"
+
+
+@pytest.mark.model
+def test_relations_and_posts_of_an_entity(model_workspace, capsys):
+    ws = str(model_workspace[0])
+    code, out, _ = run(capsys, "-w", ws, "relations", "Ammar Jawad")
+    assert code == 0 and "Ammar Jawad: spokesman (member of Nur al-Huda Brigade)" in out
+    code, out, _ = run(capsys, "-w", ws, "relations", "Ammar Jawad", "--json")
+    rows = json.loads(out)
+    assert rows and all(r["evidence_text"] and r["subject_name"] == "Ammar Jawad" for r in rows)
+    code, out, _ = run(capsys, "-w", ws, "show", "Ammar Jawad")
+    assert "posts:   spokesman (member of Nur al-Huda Brigade)" in out

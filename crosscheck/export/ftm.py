@@ -3,7 +3,9 @@
 Documents become ``Article`` entities, people ``Person``, organisations
 ``Organization``, places ``Address`` (FtM's entity for a named location), and
 each entity's presence in a document a ``Mention`` that links the two, so that
-the evidence survives the export; claims become ``Note``s.
+the evidence survives the export; claims become ``Note``s; relations between two
+entities become ``Directorship`` (leads), ``Membership`` (member of) or ``UnknownLink``
+(founded, advises, a post in an organisation), with the role and the article as proof.
 """
 
 from __future__ import annotations
@@ -74,9 +76,32 @@ def claim_notes(engine: Engine) -> Iterator[EntityProxy]:
         yield note
 
 
+# relation type -> (FtM schema, the property of the subject, of the object)
+LINKS = {"leads": ("Directorship", "director", "organization"),
+         "member_of": ("Membership", "member", "organization")}
+
+
+def relation_links(engine: Engine) -> Iterator[EntityProxy]:
+    """Each relation between two entities as the FtM interval that fits it; a post held with
+    no organisation stays a ``position`` of the person."""
+    for r in queries.iter_relations(engine):
+        if not (r["subject_entity_id"] and r["object_entity_id"]):
+            continue
+        schema, subject, object_ = LINKS.get(r["type"], ("UnknownLink", "subject", "object"))
+        link = model.make_entity(schema)
+        link.id = r["id"]
+        link.add(subject, r["subject_entity_id"])
+        link.add(object_, r["object_entity_id"])
+        kind = r["type"].replace("_", " ")
+        link.add("role", r["role"] if schema != "UnknownLink" else f"{kind}: {r['role']}")
+        link.add("description", r["evidence_text"])
+        link.add("proof", r["document_id"])
+        yield link
+
+
 def write(engine: Engine, out: TextIO) -> int:
     n = 0
-    for proxy in chain(proxies(engine), claim_notes(engine)):
+    for proxy in chain(proxies(engine), claim_notes(engine), relation_links(engine)):
         out.write(json.dumps(proxy.to_dict(), ensure_ascii=False))
         out.write("\n")
         n += 1

@@ -22,7 +22,8 @@ DATE_FIELDS = ("value", "precision", "approximate", "relative", "unresolved")
 
 
 def records(engine: Engine) -> Iterator[dict[str, Any]]:
-    """Export records in a stable order: documents, entities, claims, then value mentions."""
+    """Export records in a stable order: documents, entities, claims, relations, then value
+    mentions."""
     for doc in queries.iter_documents(engine):
         yield {"kind": "document", **{k: doc[k] for k in queries.DOCUMENT_FIELDS}}
     with engine.connect() as conn:
@@ -56,6 +57,8 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
         }
     for claim in queries.iter_claims(engine):
         yield claim_record(claim)
+    for r in queries.iter_relations(engine):
+        yield relation_record(r)
     for value in queries.iter_values(engine):
         record = {
             "kind": "mention",
@@ -123,3 +126,28 @@ def write(engine: Engine, out: TextIO) -> int:
         out.write("\n")
         n += 1
     return n
+
+
+def relation_record(r: dict) -> dict[str, Any]:
+    doc = r["document_id"]
+
+    def end(name: str) -> dict | None:
+        if r[f"{name}_start"] is None:
+            return None
+        # Both ends lie inside the evidence, whose text is at hand.
+        at = r["evidence_start"]
+        text = r["evidence_text"][r[f"{name}_start"] - at : r[f"{name}_end"] - at]
+        return {"entity": r[f"{name}_entity_id"],
+                "span": _span(doc, r[f"{name}_start"], r[f"{name}_end"], text)}
+
+    return {
+        "kind": "relation",
+        "id": r["id"],
+        "type": r["type"],
+        "subject": end("subject"),
+        "object": end("object"),
+        "role": r["role"],
+        "start_date": None,
+        "end_date": None,
+        "evidence": _span(doc, r["evidence_start"], r["evidence_end"], r["evidence_text"]),
+    }

@@ -69,6 +69,7 @@ def resolve_stages(names: Sequence[str]) -> list[Stage]:
         mentions,
         outlets,
         references,
+        relations,
         sentences,
         spans,
         titles,

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, and_, distinct, func, or_, select
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import alias_kind, name_key
 from crosscheck.store.schema import aliases as alias_table
-from crosscheck.store.schema import claims, documents, entities, mentions, merges, sentences
+from crosscheck.store.schema import claims, documents, entities, mentions, merges, relations, sentences
 
 DOCUMENT_FIELDS = (
     "id", "path", "title", "outlet", "author", "date", "date_source", "language", "sha256", "format"
@@ -394,3 +394,43 @@ def iter_claims(engine: Engine) -> Iterator[dict]:
             claim = dict(row._mapping)
             claim["source_entity_id"] = merged.get(claim["source_entity_id"], claim["source_entity_id"])
             yield claim
+
+
+RELATION_COLUMNS = (
+    "id", "document_id", "type", "subject_entity_id", "subject_start", "subject_end", "object_entity_id",
+    "object_start", "object_end", "role", "evidence_start", "evidence_end", "evidence_text",
+)
+
+
+def _relation_rows(conn, q) -> list[dict]:
+    """Rows with both ends' entities after resolution, and their names."""
+    merged = canonical_ids(conn)
+    rows = [dict(r._mapping) for r in conn.execute(q)]
+    for r in rows:
+        for end in ("subject", "object"):
+            r[f"{end}_entity_id"] = merged.get(r[f"{end}_entity_id"], r[f"{end}_entity_id"])
+    ids = {r[f"{end}_entity_id"] for r in rows for end in ("subject", "object")} - {None}
+    names = dict(conn.execute(select(entities.c.id, entities.c.name).where(entities.c.id.in_(ids))).all())
+    for r in rows:
+        for end in ("subject", "object"):
+            r[f"{end}_name"] = names.get(r[f"{end}_entity_id"])
+    return rows
+
+
+def entity_relations(engine: Engine, entity_id: str) -> list[dict]:
+    """The relations of an entity (after resolution), as subject or object, by document date."""
+    cols = [relations.c[c] for c in RELATION_COLUMNS]
+    with engine.connect() as conn:
+        ids = members(conn, _canonical(conn, entity_id))
+        q = (select(*cols, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
+             .join(documents, documents.c.id == relations.c.document_id)
+             .where(or_(relations.c.subject_entity_id.in_(ids), relations.c.object_entity_id.in_(ids)))
+             .order_by(documents.c.date.nulls_last(), relations.c.document_id, relations.c.evidence_start))
+        return _relation_rows(conn, q)
+
+
+def iter_relations(engine: Engine) -> Iterator[dict]:
+    cols = [relations.c[c] for c in RELATION_COLUMNS]
+    with engine.connect() as conn:
+        q = select(*cols).order_by(relations.c.document_id, relations.c.evidence_start, relations.c.id)
+        yield from _relation_rows(conn, q)

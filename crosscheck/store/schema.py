@@ -142,3 +142,24 @@ resolution_pairs = Table(
     Column("why", JSON, nullable=False, default=list),
     Index("ix_resolution_pairs_status", "status"),
 )
+
+relations = Table(
+    "relations",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "rel-" + hash(document, type, subject, object, role)
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(32), nullable=False),  # relations.yml's types
+    Column("subject_entity_id", String(40), ForeignKey("entities.id")),
+    Column("subject_start", Integer, nullable=False),
+    Column("subject_end", Integer, nullable=False),
+    Column("object_entity_id", String(40), ForeignKey("entities.id")),
+    Column("object_start", Integer),
+    Column("object_end", Integer),
+    Column("role", Text),  # as written: "commander", "security adviser", "Governor"
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("stage_version", String(32), nullable=False),
+    Index("ix_relations_subject", "subject_entity_id"),
+    Index("ix_relations_object", "object_entity_id"),
+)

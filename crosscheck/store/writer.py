@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.model import Analysis, Claim, Document, Mention, content_id
 from crosscheck.resolve.names import key_of, name_key
-from crosscheck.store.schema import aliases, claims, documents, entities, mentions, sentences
+from crosscheck.store.schema import aliases, claims, documents, entities, mentions, relations, sentences
 
 METADATA_FIELDS = ("title", "outlet", "author", "date", "date_source", "language")
 
@@ -98,7 +98,34 @@ def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
         conn.execute(insert(claims), claim_rows(analysis))
     if analysis.aliases:
         conn.execute(_insert_ignore(conn, aliases), alias_rows(analysis))
+    if analysis.relations:
+        conn.execute(_insert_ignore(conn, relations), relation_rows(analysis))
     return set(entity_rows)
+
+
+def relation_rows(analysis: Analysis) -> list[dict]:
+    """The relations, each end with the entity of the mention at its span."""
+    doc = analysis.document
+    entity_at = {(m.start, m.end): content_id("ent", m.entity_key) for m in analysis.mentions if m.entity_key}
+    return [
+        {
+            "id": content_id("rel", doc.id, r.type, r.subject, r.object, r.role),
+            "document_id": doc.id,
+            "type": r.type,
+            "subject_entity_id": entity_at.get(r.subject),
+            "subject_start": r.subject[0],
+            "subject_end": r.subject[1],
+            "object_entity_id": entity_at.get(r.object) if r.object else None,
+            "object_start": r.object[0] if r.object else None,
+            "object_end": r.object[1] if r.object else None,
+            "role": r.role,
+            "evidence_start": r.evidence[0],
+            "evidence_end": r.evidence[1],
+            "evidence_text": doc.text[r.evidence[0] : r.evidence[1]],
+            "stage_version": r.stage_version,
+        }
+        for r in analysis.relations
+    ]
 
 
 def alias_rows(analysis: Analysis) -> list[dict]:

@@ -39,3 +39,18 @@ def test_people_keep_titles_as_positions_and_spellings_as_aliases(sample_workspa
     assert {"Abu Zainab", "Abu Zainab al-Fayhawi"} <= set(people["Jalil Sabah al-Darraji"].get("alias"))
     articles = [p for p in proxies if p.schema.name == "Article"]
     assert any(a.first("publishedAt") for a in articles)
+
+
+def test_model_relations_become_directorships_and_memberships(model_workspace):
+    proxies = _proxies(model_workspace[1])
+    by_id = {p.id: p for p in proxies}
+    names = {p.id: p.first("name") for p in proxies if p.schema.name in ("Person", "Organization")}
+    ends = {"Directorship": ("director", "organization"), "Membership": ("member", "organization")}
+    links = {(p.schema.name, names.get(p.first(ends[p.schema.name][0])),
+              names.get(p.first(ends[p.schema.name][1])), p.first("role"))
+             for p in proxies if p.schema.name in ends}
+    assert ("Directorship", "Jalil Sabah al-Darraji", "Nur al-Huda Brigade", "commander") in links
+    assert ("Membership", "Ammar Jawad", "Nur al-Huda Brigade", "spokesman") in links
+    for p in proxies:
+        if p.schema.name in ("Directorship", "Membership", "UnknownLink"):
+            assert p.first("proof") in by_id  # the article the relation was read in
