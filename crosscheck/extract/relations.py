@@ -12,6 +12,7 @@ say so as its evidence.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from crosscheck.extract import lexicon
@@ -20,6 +21,10 @@ from crosscheck.model import Mention, Relation
 
 VERSION = "1"
 _MODIFIERS = {"compound", "amod", "nmod"}
+# Between an organisation and a name: "'s" perhaps, then one to three lower-case words of a
+# role, the last its head ("captain", "security adviser", "deputy commander").
+_BETWEEN = re.compile(r"(?:['\u2019]s)?[ ]+(?P<role>(?:[a-z][\w-]*[ ]+){0,2}(?P<head>[a-z][\w-]*))[ ]+")
+_BEFORE_LIMIT = 40
 
 
 @functools.cache
@@ -57,7 +62,9 @@ def add_relations(analysis, parsed) -> None:
     lex = _lexicon()
     text = analysis.document.text
     people = [m for m in analysis.mentions if m.type == "person" and "refers_to" not in m.attrs]
-    orgs = [m for m in analysis.mentions if m.type == "organization"]
+    # An organisation, or a place standing for its government or its team ("the governor of
+    # Basra", "Surrey captain Chris Lewis").
+    orgs = [m for m in analysis.mentions if m.type in ("organization", "place")]
     found: dict[tuple, Relation] = {}
 
     def add(relation: Relation) -> None:
@@ -65,6 +72,16 @@ def add_relations(analysis, parsed) -> None:
 
     for person in people:
         subject = (person.start, person.end)
+        # "Surrey captain Chris Lewis", "the brigade's commander Salman Ouda", "Interior
+        # Ministry spokesman Saad Maan": an organisation, then a role, then the name.
+        for org in orgs:
+            if org.end <= person.start and person.start - org.end <= _BEFORE_LIMIT:
+                between = _BETWEEN.fullmatch(text, org.end, person.start)
+                word = between and between["head"].lower()
+                if word and (word in lex["roles"] or word.rstrip("s") in lex["roles"]):
+                    type_ = lex["roles"].get(word) or lex["roles"][word.rstrip("s")]
+                    add(Relation(type_, subject, (org.start, org.end), between["role"],
+                                 (org.start, person.end), VERSION))
         if title := person.attrs.get("title"):
             start = person.attrs.get("title_start", person.start)
             add(Relation("holds_post", subject, None, title, (min(start, person.start), person.end), VERSION))

@@ -42,3 +42,16 @@ def test_roles_in_apposition_with_and_without_an_organisation(relations_of):
 @pytest.mark.model
 def test_a_word_that_is_no_role_makes_no_relation(relations_of):
     assert relations_of("Nabil Sultan, a resident of Basra, and Ali Kadhim, his neighbour, spoke.") == set()
+
+
+def test_an_organisation_a_role_and_a_name_in_a_row():
+    text = "Interior Ministry spokesman Saad Maan and Basra governor Asaad Eidani met the Kut mayor's aide."
+    spec = [("Interior Ministry", "ORG", "organization"), ("Saad Maan", "PERSON", "person"),
+            ("Basra", "GPE", "place"), ("Asaad Eidani", "PERSON", "person"), ("Kut", "GPE", "place")]
+    mentions = [Mention(text.index(s), text.index(s) + len(s), s, label, type_, "mentions", "1")
+                for s, label, type_ in spec]
+    a = Analysis(document=Document(text=text), mentions=mentions)
+    add_relations(a, [])
+    found = {(r.type, text[slice(*r.subject)], text[slice(*r.object)], r.role) for r in a.relations}
+    assert found == {("member_of", "Saad Maan", "Interior Ministry", "spokesman"),
+                     ("leads", "Asaad Eidani", "Basra", "governor")}
