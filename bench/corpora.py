@@ -81,15 +81,15 @@ def wikievents(split: str = "dev", names_only: bool = True) -> Iterator[GoldText
     which is not what any real report looks like, and the token offsets of the
     release count separators that ``text`` lacks.
     """
-    path = require("wikievents", f"{split}.jsonl")
-    with path.open(encoding="utf-8") as f:
-        docs = [json.loads(line) for line in f if line.strip()]
+    docs = wikievents_documents(split)
     lower_words = {t for doc in docs for t in doc["tokens"] if t[:1].islower()}
     for doc in docs:
         yield _wikievents_doc(doc, names_only, lower_words)
 
 
-def _wikievents_doc(doc: dict, names_only: bool, lower_words: set[str]) -> GoldText:
+def wikievents_text(doc: dict) -> tuple[str, list[tuple[int, int]], set[int]]:
+    """A WikiEvents document's text (its sentences joined by "\\n"), each token's (start,
+    end) in it, and the indices of the tokens that open a sentence."""
     parts: list[str] = []
     char_of: list[tuple[int, int]] = []  # per document token: (start, end) in our text
     first_token: set[int] = set()
@@ -104,7 +104,18 @@ def _wikievents_doc(doc: dict, names_only: bool, lower_words: set[str]) -> GoldT
             char_of.append((s, e))
         parts.append(sentence)
         pos += len(sentence) + 1
-    text = "\n".join(parts)
+    return "\n".join(parts), char_of, first_token
+
+
+def wikievents_documents(split: str = "dev") -> list[dict]:
+    """The released WikiEvents documents of a split, as JSON objects."""
+    path = require("wikievents", f"{split}.jsonl")
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _wikievents_doc(doc: dict, names_only: bool, lower_words: set[str]) -> GoldText:
+    text, char_of, first_token = wikievents_text(doc)
     spans: list[Span] = []
     for m in doc["entity_mentions"]:
         tokens = doc["tokens"][m["start"]:m["end"]]

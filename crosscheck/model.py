@@ -150,6 +150,22 @@ class Relation:
 
 
 @dataclass
+class Event:
+    """Something that happened, as one report tells it: its ``type`` (``events.yml``), the
+    words that say so (``triggers``, one per mention of the same event), its place and date
+    mentions, and its ``figures`` ({"killed": [14], "wounded": [40, 45]}: a range is its
+    two ends). Spans are (start, end) offsets into the document's text."""
+
+    type: str
+    triggers: list[tuple[int, int]]
+    places: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[tuple[int, int]] = field(default_factory=list)
+    figures: dict[str, list[int]] = field(default_factory=dict)
+    figure_spans: list[tuple[int, int]] = field(default_factory=list)
+    stage_version: str = ""
+
+
+@dataclass
 class Analysis:
     """What extraction found in one document. Stages add to it in turn."""
 
@@ -159,6 +175,7 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     aliases: list[Alias] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage that ran
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -65,6 +65,7 @@ def resolve_stages(names: Sequence[str]) -> list[Stage]:
         claims,
         consistency,
         dates,
+        events,
         kunyas,
         mentions,
         outlets,
