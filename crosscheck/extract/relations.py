@@ -66,6 +66,8 @@ def add_relations(analysis, parsed) -> None:
     # Basra", "Surrey captain Chris Lewis").
     orgs = [m for m in analysis.mentions if m.type in ("organization", "place")]
     found: dict[tuple, Relation] = {}
+    # Where each parsed piece ends (a Doc's text is built anew each time it is asked for).
+    pieces = [(offset, doc, offset + len(doc.text)) for offset, doc in parsed]
 
     def add(relation: Relation) -> None:
         found.setdefault((relation.type, relation.subject, relation.object, relation.role), relation)
@@ -85,8 +87,8 @@ def add_relations(analysis, parsed) -> None:
         if title := person.attrs.get("title"):
             start = person.attrs.get("title_start", person.start)
             add(Relation("holds_post", subject, None, title, (min(start, person.start), person.end), VERSION))
-        for offset, doc in parsed:
-            if not (offset <= person.start and person.end <= offset + len(doc.text)):
+        for offset, doc, end in pieces:
+            if not (offset <= person.start and person.end <= end):
                 continue
             root = _span_root(doc, person.start - offset, person.end - offset)
             if root is None:
