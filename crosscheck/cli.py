@@ -213,6 +213,33 @@ def relations(obj: Context, entity, as_json) -> None:
         out.print(f"    {r['document_title'] or r['document_id']}: {r['evidence_text']}")
 
 
+@cli.command()
+@click.option("--about", metavar="ENTITY", help="Events in that place or whose sentences name it.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def timeline(obj: Context, about, as_json) -> None:
+    """Events by date: type, date (as resolved), places, figures and the words that say so."""
+    from crosscheck.store.queries import find_entity
+    from crosscheck.store.queries import timeline as events_by_date
+
+    engine = obj.engine()
+    rows = events_by_date(engine, find_entity(engine, about) if about else None)
+    if as_json:
+        _dump(rows)
+        return
+    if not rows:
+        out.print("no events")
+    for e in rows:
+        reported = f"({e['document_date']}, the report's date)" if e["document_date"] else "undated"
+        when = e["date"] or reported
+        places = ", ".join(p["text"] for p in e["places"])
+        figures = ", ".join(f"{k} {'-'.join(map(str, v))}" for k, v in e["figures"].items())
+        details = "; ".join(x for x in (places, figures) if x)
+        out.print(f"{when}  {e['type']}" + (f"  ({details})" if details else ""))
+        out.print(f"    {e['document_title'] or e['document_id']}: "
+                  + " / ".join(t["text"] for t in e["evidence"]))
+
+
 # The verb a user types -> the stance as stored ("--stance deny" or "--stance denies").
 STANCES = {"assert": "asserts", "deny": "denies", "confirm": "confirms", "allege": "alleges",
            "decline": "declines"}

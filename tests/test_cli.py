@@ -223,3 +223,15 @@ def test_relations_and_posts_of_an_entity(model_workspace, capsys):
     assert rows and all(r["evidence_text"] and r["subject_name"] == "Ammar Jawad" for r in rows)
     code, out, _ = run(capsys, "-w", ws, "show", "Ammar Jawad")
     assert "posts:   spokesman (member of Nur al-Huda Brigade)" in out
+
+
+def test_timeline_lists_events_by_date(sample_workspace, capsys):
+    ws = str(sample_workspace[0])
+    code, out, _ = run(capsys, "-w", ws, "timeline", "--json")
+    rows = json.loads(out)
+    assert code == 0 and rows and {"attack", "die"} <= {r["type"] for r in rows}
+    dated = [r["date"] or r["document_date"] for r in rows if r["date"] or r["document_date"]]
+    assert dated == sorted(dated)
+    code, out, _ = run(capsys, "-w", ws, "timeline")
+    assert code == 0 and "attack" in out
+

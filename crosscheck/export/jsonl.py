@@ -22,8 +22,8 @@ DATE_FIELDS = ("value", "precision", "approximate", "relative", "unresolved")
 
 
 def records(engine: Engine) -> Iterator[dict[str, Any]]:
-    """Export records in a stable order: documents, entities, claims, relations, then value
-    mentions."""
+    """Export records in a stable order: documents, entities, claims, relations, events (by
+    date), then value mentions."""
     for doc in queries.iter_documents(engine):
         yield {"kind": "document", **{k: doc[k] for k in queries.DOCUMENT_FIELDS}}
     with engine.connect() as conn:
@@ -59,6 +59,8 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
         yield claim_record(claim)
     for r in queries.iter_relations(engine):
         yield relation_record(r)
+    for e in queries.timeline(engine):
+        yield event_record(e)
     for value in queries.iter_values(engine):
         record = {
             "kind": "mention",
@@ -151,3 +153,21 @@ def relation_record(r: dict) -> dict[str, Any]:
         "end_date": None,
         "evidence": _span(doc, r["evidence_start"], r["evidence_end"], r["evidence_text"]),
     }
+
+
+def event_record(e: dict) -> dict[str, Any]:
+    doc = e["document_id"]
+    return {
+        "kind": "event",
+        "id": e["id"],
+        "type": e["type"],
+        "date": e["date"],
+        "date_text": e["date_text"],
+        "precision": e["precision"],
+        "places": [{"entity": p["entity"], "span": _span(doc, p["start"], p["end"], p["text"])}
+                   for p in e["places"]],
+        "participants": [],
+        "figures": e["figures"],
+        "evidence": [_span(doc, t["start"], t["end"], t["text"]) for t in e["evidence"]],
+    }
+

@@ -275,8 +275,13 @@ def _dateparser_module():
 def _dateparser(out: DateValue, low: str, anchor: dt.date | None) -> DateValue:
     """What the rules do not read: numeric dates, "the 5th of May 2019", ...; dateparser
     is asked with the document's date as its base, or only for absolute dates without one."""
-    if not re.search(r"\d|" + "|".join(MONTHS), low):
+    if not re.search(r"\d|" + "|".join(MONTHS), low) or re.fullmatch(r"\d{1,3}", low):
         out.unresolved = "not a date the rules or dateparser read"
+        return out
+    if anchor is None and not re.search(r"\b\d{4}\b", low):
+        # dateparser fills the parts a text lacks from today: never without a document date.
+        out.relative = True
+        out.unresolved = "no year, and the document has no date"
         return out
     settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"], "RETURN_AS_TIMEZONE_AWARE": False}
     if anchor is not None:

@@ -10,7 +10,16 @@ from sqlalchemy import Engine, and_, distinct, func, or_, select
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import alias_kind, name_key
 from crosscheck.store.schema import aliases as alias_table
-from crosscheck.store.schema import claims, documents, entities, mentions, merges, relations, sentences
+from crosscheck.store.schema import (
+    claims,
+    documents,
+    entities,
+    events,
+    mentions,
+    merges,
+    relations,
+    sentences,
+)
 
 DOCUMENT_FIELDS = (
     "id", "path", "title", "outlet", "author", "date", "date_source", "language", "sha256", "format"
@@ -434,3 +443,44 @@ def iter_relations(engine: Engine) -> Iterator[dict]:
     with engine.connect() as conn:
         q = select(*cols).order_by(relations.c.document_id, relations.c.evidence_start, relations.c.id)
         yield from _relation_rows(conn, q)
+
+
+def timeline(engine: Engine, about: str | None = None) -> list[dict]:
+    """Events by date (their own, else their document's; undated last), each with its places'
+    entities after resolution; with ``about``, only the events that happened in that place or
+    whose sentences name that entity."""
+    when = func.coalesce(events.c.date, documents.c.date)
+    q = (select(events, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
+         .join(documents, documents.c.id == events.c.document_id)
+         .order_by(when.nulls_last(), events.c.document_id, events.c.id))
+    with engine.connect() as conn:
+        merged = canonical_ids(conn)
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+        for r in rows:
+            r["places"] = [{**p, "entity": merged.get(p["entity"], p["entity"])} for p in r["places"]]
+        if about is None:
+            return rows
+        ids = members(conn, _canonical(conn, about))
+        kept = []
+        for r in rows:
+            if any(p["entity"] in ids for p in r["places"]) or _named_near(conn, r, ids):
+                kept.append(r)
+        return kept
+
+
+def _named_near(conn, event: dict, ids: list[str]) -> bool:
+    """Whether a sentence holding one of the event's triggers names one of the entities."""
+    for ev in event["evidence"]:
+        sentence = conn.execute(
+            select(sentences.c.start, sentences.c.end).where(
+                sentences.c.document_id == event["document_id"], sentences.c.start <= ev["start"],
+                sentences.c.end >= ev["end"])).first()
+        if sentence is None:
+            continue
+        named = conn.execute(
+            select(mentions.c.id).where(
+                mentions.c.document_id == event["document_id"], mentions.c.entity_id.in_(ids),
+                mentions.c.start >= sentence.start, mentions.c.end <= sentence.end).limit(1)).first()
+        if named:
+            return True
+    return False

@@ -163,3 +163,20 @@ relations = Table(
     Index("ix_relations_subject", "subject_entity_id"),
     Index("ix_relations_object", "object_entity_id"),
 )
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "evt-" + hash(document, type, first trigger)
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(32), nullable=False),  # events.yml's types
+    Column("date", String(10)),  # ISO with only the known parts, as the dates stage resolved it
+    Column("date_text", Text),  # the words of the date
+    Column("precision", String(16)),  # day, month, year, decade
+    Column("places", JSON, nullable=False, default=list),  # [{entity, start, end, text}]
+    Column("figures", JSON, nullable=False, default=dict),  # {"killed": [14], "wounded": [40, 45]}
+    Column("evidence", JSON, nullable=False, default=list),  # [{start, end, text}]: the triggers
+    Column("stage_version", String(32), nullable=False),
+    Index("ix_events_document", "document_id"),
+    Index("ix_events_date", "date"),
+)

@@ -11,7 +11,16 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from crosscheck.model import Analysis, Claim, Document, Mention, content_id
 from crosscheck.resolve.names import key_of, name_key
-from crosscheck.store.schema import aliases, claims, documents, entities, mentions, relations, sentences
+from crosscheck.store.schema import (
+    aliases,
+    claims,
+    documents,
+    entities,
+    events,
+    mentions,
+    relations,
+    sentences,
+)
 
 METADATA_FIELDS = ("title", "outlet", "author", "date", "date_source", "language")
 
@@ -100,7 +109,39 @@ def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
         conn.execute(_insert_ignore(conn, aliases), alias_rows(analysis))
     if analysis.relations:
         conn.execute(_insert_ignore(conn, relations), relation_rows(analysis))
+    if analysis.events:
+        conn.execute(_insert_ignore(conn, events), event_rows(analysis))
     return set(entity_rows)
+
+
+def event_rows(analysis: Analysis) -> list[dict]:
+    """The events, each with the date its first dated mention resolved to and its places'
+    entities."""
+    doc = analysis.document
+    by_span = {(m.start, m.end): m for m in analysis.mentions}
+    rows = []
+    for e in analysis.events:
+        dated = [(d, by_span[d].attrs["date"]) for d in e.dates
+                 if d in by_span and (by_span[d].attrs.get("date") or {}).get("value")]
+        date_span, date = dated[0] if dated else (None, None)
+        places = []
+        for p in e.places:
+            key = by_span[p].entity_key if p in by_span else None
+            places.append({"entity": content_id("ent", key) if key else None, "start": p[0], "end": p[1],
+                           "text": doc.text[p[0]:p[1]]})
+        rows.append({
+            "id": content_id("evt", doc.id, e.type, e.triggers[0]),
+            "document_id": doc.id,
+            "type": e.type,
+            "date": date["value"] if date else None,
+            "date_text": doc.text[date_span[0]:date_span[1]] if date_span else None,
+            "precision": date["precision"] if date else None,
+            "places": places,
+            "figures": e.figures,
+            "evidence": [{"start": a, "end": b, "text": doc.text[a:b]} for a, b in e.triggers],
+            "stage_version": e.stage_version,
+        })
+    return rows
 
 
 def relation_rows(analysis: Analysis) -> list[dict]:

@@ -27,6 +27,7 @@ def _check_export(engine):
                                  *(sp for n in r["names"] for sp in n["spans"])],
             "claim": lambda r: [r["source"], r["cue"], r["content"]],
             "relation": lambda r: [r["evidence"], *(e["span"] for e in (r["subject"], r["object"]) if e)],
+            "event": lambda r: [*r["evidence"], *(p["span"] for p in r["places"])],
         }.get(record["kind"], lambda r: [r.get("span")])(record)
         for span in filter(None, found):
             assert texts[span["document"]][span["start"] : span["end"]] == span["text"]
@@ -40,7 +41,9 @@ def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspac
     kinds = {r["kind"] for r in records}
     # (No relation: the stand-in pipeline has no parser for appositions and the samples'
     # titles are not among its names; the model's export below has them.)
-    assert kinds == {"document", "entity", "claim", "mention"}
+    assert kinds == {"document", "entity", "claim", "event", "mention"}
+    bombings = [r for r in records if r["kind"] == "event" and r["type"] == "attack"]
+    assert bombings and all(r["evidence"] for r in bombings)
     assert sum(r["kind"] == "document" for r in records) == 10
     # The commander's kunya, given as his other name, is an alias of that kind with its spans.
     (commander,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Jalil Sabah al-Darraji"]

@@ -82,3 +82,11 @@ def test_the_stage_reads_each_date_mention_in_order():
     assert [m.attrs.get("date", {}).get("value") for m in a.mentions] == ["2019-03", "2019-09", None]
     assert [(m.label, m.type) for m in a.mentions][2] == ("DURATION", "duration")
     assert a.mentions[1].attrs["date"]["approximate"] and a.mentions[1].attrs["date"]["relative"]
+
+
+def test_dateparser_never_fills_a_missing_year_from_today():
+    for text in ("29", "11/25", "the 29th of May"):
+        found = resolve(text, None)
+        assert found.value is None and found.unresolved, text
+    assert resolve("29", MAY_2).value is None  # a number alone is no date
+    assert _read("03/04/2019", anchor=None) == ("2019-03-04", "day")
