@@ -33,6 +33,7 @@ from collections.abc import Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 
+from bench import corpora
 from bench.corpora import DataAbsent, require
 
 DEV_TOPICS = (23, 24, 25)  # Cybulska & Vossen (2015): train 1-22, dev 23-25, test 26-45
@@ -222,8 +223,7 @@ def parse_cat(xml: str, name: str, scored: set[int], tags: set[str]) -> CorefTex
 
 def wikievents(split: str = "dev", tags: set[str] = PERSON_TAGS["wikievents"]) -> Iterator[CorefText]:
     """WikiEvents documents: the annotated sentences joined by "\\n", PER mentions with their chains."""
-    with require("wikievents", f"{split}.jsonl").open(encoding="utf-8") as f:
-        docs = [json.loads(line) for line in f if line.strip()]
+    docs = corpora.wikievents_documents(split)
     with require("wikievents", f"coref-{split}.jsonlines").open(encoding="utf-8") as f:
         chains = {}
         for line in f:
@@ -235,20 +235,12 @@ def wikievents(split: str = "dev", tags: set[str] = PERSON_TAGS["wikievents"]) -
 
 
 def wikievents_doc(doc: dict, chains: Mapping[str, str], tags: set[str]) -> CorefText:
-    parts: list[str] = []
-    token_span: list[tuple[int, int]] = []
+    text, token_span, _ = corpora.wikievents_text(doc)
     loose: set[int] = set()  # tokens whose capital says nothing
-    pos = 0
-    for tokens, sentence in doc["sentences"]:
-        base = tokens[0][1]  # the release's token offsets count from its own sentence joins
-        loose |= {len(token_span) + i for i in capitalised_by_position([t[0] for t in tokens])}
-        for word, start, end in tokens:
-            if sentence[start - base:end - base] != word:
-                raise ValueError(f"WikiEvents {doc['doc_id']}: token {word!r} is not at its offsets")
-            token_span.append((pos + start - base, pos + end - base))
-        parts.append(sentence)
-        pos += len(sentence) + 1
-    text = "\n".join(parts)
+    first = 0
+    for tokens, _sentence in doc["sentences"]:
+        loose |= {first + i for i in capitalised_by_position([t[0] for t in tokens])}
+        first += len(tokens)
     lower_words = {t for t in doc["tokens"] if t[:1].islower()}
     out = CorefText(id=doc["doc_id"], text=text, scored=[(0, len(text))])
     for m in doc["entity_mentions"]:
