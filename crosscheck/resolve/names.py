@@ -74,14 +74,14 @@ def alias_kind(text: str, others: list[str], given: str | None = None) -> str:
 
 def skeleton(word: str) -> str:
     """The word's consonants, without vowels, h, w, y and doubled letters, with the letters
-    one Arabic sound is written with made one (z/d, q/k, c/k, j/g): a key on which the
-    transliterations of one name mostly agree."""
+    one sound is written with made one (z/s/d, q/k, c/k, j/g, as the name matcher takes
+    them): a key on which the transliterations of one name mostly agree."""
     word = word.removeprefix("al").removeprefix("el") if len(word) > 5 else word
     out = []
     for c in word:
         if c in "aeiouyhw'":
             continue
-        c = {"z": "d", "q": "k", "c": "k", "j": "g"}.get(c, c)
+        c = {"z": "d", "s": "d", "q": "k", "c": "k", "j": "g"}.get(c, c)
         if not out or out[-1] != c:
             out.append(c)
     return "".join(out) or word

@@ -23,7 +23,7 @@ entity (see ``crosscheck.resolve.entities``).
 from __future__ import annotations
 
 from crosscheck.model import Alias, Analysis, Mention
-from crosscheck.resolve.names import initials, key_of, name_key, skeleton
+from crosscheck.resolve.names import initials, key_of, name_key
 
 VERSION = "2"
 
@@ -110,15 +110,13 @@ def _join_spellings(analysis: Analysis) -> None:
         first.setdefault(m.entity_key, m)
     keys = list(first)
     order = {k: i for i, k in enumerate(keys)}
-    # Only names that share a word's consonant skeleton can be spellings of one another.
-    skeletons = {k: {skeleton(w) for w in k.split(":", 1)[1].split() if len(w) > 2} for k in keys}
     joined: dict[str, str] = {}
     # Longer names first, so that two spellings of a full name are one before a part is placed.
     for key in sorted(keys, key=lambda k: (-len(k.split()), order[k])):
         words = len(key.split())
         longer, same = [], []
         for other in keys:
-            if other == key or other in joined or not skeletons[key] & skeletons[other]:
+            if other == key or other in joined:
                 continue
             found = compare(first[key].text, first[other].text)
             n = len(other.split())
