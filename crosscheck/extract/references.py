@@ -26,7 +26,7 @@ from typing import Any
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
-from crosscheck.resolve.names import name_key
+from crosscheck.resolve.names import name_key, singular
 
 VERSION = "1"
 _THE = re.compile(r"\b[Tt]he ([a-z]+)\b")
@@ -40,14 +40,6 @@ def _lexicon() -> dict[str, Any]:
         "heads": set(data["organization_heads"]),
         "pronoun": re.compile(rf"\b(?:{pronouns})\b", re.IGNORECASE),
     }
-
-
-def _singular(word: str) -> str:
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def _covered(span: tuple[int, int], mentions: list[Mention]) -> bool:
@@ -95,10 +87,10 @@ def add_references(analysis, parsed) -> None:
         if _covered(span, mentions) or text.startswith(" of ", span[1]):
             continue  # "the ministry of ..." names a ministry of its own
         word = m[1]
-        head = _singular(word)
+        head = singular(word)
         if head in lex["heads"]:
             before = [o for o in orgs if o.end <= span[0]
-                      and _singular(name_key(o.text).split()[-1]) == head]
+                      and singular(name_key(o.text).split()[-1]) == head]
             target = _one(before, lambda o: name_key(o.text))
             if target is not None:
                 add(span, target, "definite")

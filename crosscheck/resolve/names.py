@@ -34,6 +34,15 @@ def _organization_heads() -> frozenset[str]:
     return frozenset(lexicon.load("references.yml")["organization_heads"])
 
 
+def singular(word: str) -> str:
+    """A noun's singular by its ending ("brigades", "militias", "agencies"); "ss" stays."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def organization_key(text: str) -> str:
     """An organisation's name key, its head noun made singular: "the Rapid Response
     Brigades" and "Rapid Response Brigade" are one unit (heads in ``references.yml``)."""
@@ -41,7 +50,7 @@ def organization_key(text: str) -> str:
     words = key.split()
     if words:
         last = words[-1]
-        single = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
+        single = singular(last)
         if single != last and single in _organization_heads():
             words[-1] = single
     return " ".join(words)

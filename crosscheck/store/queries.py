@@ -191,12 +191,12 @@ def aliases(engine: Engine, entity_id: str, name: str) -> list[tuple[str, int]]:
     return [(text, n) for text, n in rows if text != name]
 
 
-def given_kinds(conn, entity_id: str | None = None) -> dict[tuple[str, int, int], str]:
-    """(document, start, end) of each alias the text gave -> its kind (of one entity, or all)."""
+def given_kinds(conn, entity_ids: list[str] | None = None) -> dict[tuple[str, int, int], str]:
+    """(document, start, end) of each alias the text gave -> its kind (of these entities, or all)."""
     t = alias_table.c
     q = select(t.document_id, t.alias_start, t.alias_end, t.kind)
-    if entity_id is not None:
-        q = q.where(t.entity_id == entity_id)
+    if entity_ids is not None:
+        q = q.where(t.entity_id.in_(entity_ids))
     return {(d, s, e): k for d, s, e, k in conn.execute(q)}
 
 
@@ -267,10 +267,7 @@ def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = No
              .order_by(mentions.c.document_id, mentions.c.start))
         used = [{"document": d, "start": st, "end": en, "text": t, "reference": stage == "references"}
                 for d, st, en, t, stage in conn.execute(q)]
-        given: dict = {}
-        for member in ids:
-            given.update(given_kinds(conn, member))
-        names = alias_uses(row.name, used, given)
+        names = alias_uses(row.name, used, given_kinds(conn, ids))
     return EntityDetail(
         id=row.id,
         type=row.type,

@@ -105,16 +105,22 @@ def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
         conn.execute(_insert_ignore(conn, mentions), mention_rows)
     if analysis.claims:
         conn.execute(insert(claims), claim_rows(analysis))
+    entity_at = _entity_at(analysis)
     if analysis.aliases:
-        conn.execute(_insert_ignore(conn, aliases), alias_rows(analysis))
+        conn.execute(_insert_ignore(conn, aliases), alias_rows(analysis, entity_at))
     if analysis.relations:
-        conn.execute(_insert_ignore(conn, relations), relation_rows(analysis))
+        conn.execute(_insert_ignore(conn, relations), relation_rows(analysis, entity_at))
     if analysis.events:
-        conn.execute(_insert_ignore(conn, events), event_rows(analysis))
+        conn.execute(_insert_ignore(conn, events), event_rows(analysis, entity_at))
     return set(entity_rows)
 
 
-def event_rows(analysis: Analysis) -> list[dict]:
+def _entity_at(analysis: Analysis) -> dict[tuple[int, int], str]:
+    """(start, end) of each resolved mention -> its entity's id."""
+    return {(m.start, m.end): content_id("ent", m.entity_key) for m in analysis.mentions if m.entity_key}
+
+
+def event_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:
     """The events, each with the date its first dated mention resolved to and its places'
     entities."""
     doc = analysis.document
@@ -124,11 +130,8 @@ def event_rows(analysis: Analysis) -> list[dict]:
         dated = [(d, by_span[d].attrs["date"]) for d in e.dates
                  if d in by_span and (by_span[d].attrs.get("date") or {}).get("value")]
         date_span, date = dated[0] if dated else (None, None)
-        places = []
-        for p in e.places:
-            key = by_span[p].entity_key if p in by_span else None
-            places.append({"entity": content_id("ent", key) if key else None, "start": p[0], "end": p[1],
-                           "text": doc.text[p[0]:p[1]]})
+        places = [{"entity": entity_at.get(p), "start": p[0], "end": p[1], "text": doc.text[p[0]:p[1]]}
+                  for p in e.places]
         rows.append({
             "id": content_id("evt", doc.id, e.type, e.triggers[0]),
             "document_id": doc.id,
@@ -144,10 +147,9 @@ def event_rows(analysis: Analysis) -> list[dict]:
     return rows
 
 
-def relation_rows(analysis: Analysis) -> list[dict]:
+def relation_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:
     """The relations, each end with the entity of the mention at its span."""
     doc = analysis.document
-    entity_at = {(m.start, m.end): content_id("ent", m.entity_key) for m in analysis.mentions if m.entity_key}
     return [
         {
             "id": content_id("rel", doc.id, r.type, r.subject, r.object, r.role),
@@ -169,10 +171,9 @@ def relation_rows(analysis: Analysis) -> list[dict]:
     ]
 
 
-def alias_rows(analysis: Analysis) -> list[dict]:
+def alias_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:
     """The aliases the text gives, each with the entity of the mention it names again."""
     doc = analysis.document
-    entity_at = {(m.start, m.end): content_id("ent", m.entity_key) for m in analysis.mentions if m.entity_key}
     return [
         {
             "id": content_id("als", doc.id, a.alias, a.name, a.kind),
