@@ -1,4 +1,5 @@
-"""Relations on CrossRE news dev: crosscheck's relations against CrossRE's ``role`` edges.
+"""Relations on CrossRE news dev: crosscheck's relations against CrossRE's ``role`` and
+``part-of`` edges.
 
     python -m bench.relations [--limit N] [--errors K]
 
@@ -6,10 +7,11 @@ CrossRE (``crossre/news-dev.json`` and the extension ``ext-news-dev.json``) anno
 relations between entity spans of single news sentences. Its ``role`` type (a person's
 role in an organisation: works for, leads, plays for, speaks for) is what crosscheck's
 ``leads``, ``member_of``, ``founded``, ``advises`` and a post in a named organisation
-mean; its ``part-of`` and ``physical`` types are not read by crosscheck yet (reported as
-counts only). Each sentence is one document (tokens joined by spaces). A predicted
-relation with an object matches a gold ``role`` edge when its subject overlaps one of
-the edge's spans and its object the other; pairs are one to one.
+mean; its ``part-of`` what ``attached_to`` and ``reports_to`` mean. Its ``physical`` type
+(where something is) crosscheck does not read (reported as a count only). Each sentence is
+one document (tokens joined by spaces). A predicted relation with an object matches a gold
+edge of its CrossRE type when its subject overlaps one of the edge's spans and its object
+the other; pairs are one to one.
 """
 
 from __future__ import annotations
@@ -23,7 +25,9 @@ from collections import Counter
 from bench import corpora
 
 FILES = ("news-dev.json", "ext-news-dev.json")
-OURS_FOR_ROLE = {"leads", "member_of", "founded", "advises", "holds_post"}
+# CrossRE type -> crosscheck's relation types that mean it.
+OURS = {"role": {"leads", "member_of", "founded", "advises", "holds_post"},
+        "part-of": {"attached_to", "reports_to"}}
 
 
 def sentences(limit: int | None = None) -> list[dict]:
@@ -63,35 +67,39 @@ def run(limit: int | None = None) -> dict:
     analyses = list(extractor.pipe(Document(text=s["text"], id=s["id"]) for s in items))
     seconds = time.perf_counter() - t0
     gold_types = Counter(t for s in items for _, _, t in s["gold"])
-    predicted = matched = 0
-    by_type: Counter = Counter()
-    errors = {"missed": [], "spurious": []}
-    for s, a in zip(items, analyses, strict=True):
-        gold = [(x, y) for x, y, t in s["gold"] if t == "role"]
-        ours = [r for r in a.relations if r.object is not None and r.type in OURS_FOR_ROLE]
-        predicted += len(ours)
-        used: set[int] = set()
-        for r in ours:
-            hit = next((i for i, (x, y) in enumerate(gold) if i not in used and (
-                (_overlap(r.subject, x) and _overlap(r.object, y))
-                or (_overlap(r.subject, y) and _overlap(r.object, x)))), None)
-            if hit is None:
-                errors["spurious"].append((s["text"], r.type, s["text"][slice(*r.subject)],
-                                           s["text"][slice(*r.object)]))
-            else:
-                used.add(hit)
-                matched += 1
-                by_type[r.type] += 1
-        for i, (x, y) in enumerate(gold):
-            if i not in used:
-                errors["missed"].append((s["text"], s["text"][slice(*x)], s["text"][slice(*y)]))
-    gold_n = gold_types["role"]
-    p = matched / predicted if predicted else 0.0
-    r = matched / gold_n if gold_n else 0.0
+    rows, by_type = {}, Counter()
+    errors: dict[str, list] = {"missed": [], "spurious": []}
+    for crossre_type, ours_types in OURS.items():
+        predicted = matched = 0
+        for s, a in zip(items, analyses, strict=True):
+            gold = [(x, y) for x, y, t in s["gold"] if t == crossre_type]
+            ours = [r for r in a.relations if r.object is not None and r.type in ours_types]
+            predicted += len(ours)
+            used: set[int] = set()
+            for r in ours:
+                hit = next((i for i, (x, y) in enumerate(gold) if i not in used and (
+                    (_overlap(r.subject, x) and _overlap(r.object, y))
+                    or (_overlap(r.subject, y) and _overlap(r.object, x)))), None)
+                if hit is None:
+                    errors["spurious"].append((s["text"], r.type, s["text"][slice(*r.subject)],
+                                               s["text"][slice(*r.object)]))
+                else:
+                    used.add(hit)
+                    matched += 1
+                    by_type[r.type] += 1
+            for i, (x, y) in enumerate(gold):
+                if i not in used:
+                    errors["missed"].append((s["text"], crossre_type, s["text"][slice(*x)],
+                                             s["text"][slice(*y)]))
+        gold_n = gold_types[crossre_type]
+        p = matched / predicted if predicted else 0.0
+        r = matched / gold_n if gold_n else 0.0
+        rows[crossre_type] = {"gold": gold_n, "predicted": predicted, "matched": matched,
+                              "precision": round(p, 3), "recall": round(r, 3),
+                              "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
     return {
         "sentences": len(items), "extractor": extractor.version, "gold_types": dict(gold_types),
-        "role": {"gold": gold_n, "predicted": predicted, "matched": matched, "precision": round(p, 3),
-                 "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0},
+        "rows": rows, "role": rows["role"],
         "matched_by_our_type": dict(by_type), "seconds": round(seconds, 1), "errors": errors,
     }
 
@@ -106,13 +114,13 @@ def main(argv: list[str] | None = None) -> int:
     except corpora.DataAbsent as e:
         print(f"CrossRE not found: {e}", file=sys.stderr)
         return 1
-    role = result["role"]
     print(f"CrossRE news dev: {result['sentences']} sentences; crosscheck: {result['extractor']}")
     print("gold relation types: " + ", ".join(f"{t} {n}" for t, n in sorted(result["gold_types"].items(),
                                                                             key=lambda kv: -kv[1])))
     print("| type | gold | predicted | matched | P | R | F1 |\n|---|---:|---:|---:|---:|---:|---:|")
-    print(f"| role | {role['gold']} | {role['predicted']} | {role['matched']} | {role['precision']:.3f} | "
-          f"{role['recall']:.3f} | {role['f1']:.3f} |")
+    for name, row in result["rows"].items():
+        print(f"| {name} | {row['gold']} | {row['predicted']} | {row['matched']} | {row['precision']:.3f} | "
+              f"{row['recall']:.3f} | {row['f1']:.3f} |")
     print(f"matched by our type: {result['matched_by_our_type']}; extraction {result['seconds']} s")
     for kind in ("missed", "spurious"):
         for e in result["errors"][kind][: args.errors]:

@@ -172,12 +172,17 @@ def show(obj: Context, entity, limit, as_json) -> None:
     if detail.titles:
         out.print("titles:  " + "; ".join(f"{t} ({n})" for t, n in detail.titles))
     posts: dict[str, int] = {}
+    others: dict[str, int] = {}
     for r in entity_relations(engine, detail.id):
-        if r["subject_entity_id"] == detail.id:
+        if r["type"] in POST_TYPES and r["subject_entity_id"] == detail.id:
             text = _relation_text(r, subject=False)
             posts[text] = posts.get(text, 0) + 1
-    if posts:
-        out.print("posts:   " + "; ".join(f"{p} x{n}" if n > 1 else p for p, n in posts.items()))
+        elif r["type"] not in POST_TYPES:
+            text = _relation_text(r)
+            others[text] = others.get(text, 0) + 1
+    for label, found in (("posts:   ", posts), ("relations: ", others)):
+        if found:
+            out.print(label + "; ".join(f"{p} x{n}" if n > 1 else p for p, n in found.items()))
     out.print(f"mentions: {len(detail.mentions)}")
     for m in detail.mentions:
         where = m.document_title or m.document
@@ -185,10 +190,19 @@ def show(obj: Context, entity, limit, as_json) -> None:
         out.print(f"    {m.sentence}")
 
 
+# The relations that are a post in an organisation, listed as an entity's posts by `show`.
+POST_TYPES = ("holds_post", "leads", "member_of", "founded", "advises")
+
+
 def _relation_text(r: dict, subject: bool = True) -> str:
-    """ "commander (leads Rapid Response Brigades)", from the subject's side or the whole."""
-    other = f" {r['object_name']}" if r["object_name"] else ""
-    what = f"{r['role']} ({r['type'].replace('_', ' ')}{other})"
+    """ "commander (leads Rapid Response Brigades, since 2019-03)", from the subject's side or
+    the whole ("Qasim Jabbar: interior minister (appointed Adel Hamoudi, since 2017)")."""
+    from crosscheck.extract.relations import reads
+
+    details = [f"{reads(r['type'])} {r['object_name']}" if r["object_name"] else r["type"].replace("_", " ")]
+    details += [f"since {r['start_date']}"] if r.get("start_date") else []
+    details += [f"until {r['end_date']}"] if r.get("end_date") else []
+    what = f"{r['role']} ({', '.join(details)})" if r["role"] else ", ".join(details)
     return f"{r['subject_name']}: {what}" if subject else what
 
 
@@ -197,7 +211,8 @@ def _relation_text(r: dict, subject: bool = True) -> str:
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def relations(obj: Context, entity, as_json) -> None:
-    """An entity's relations (posts held, leads, member of, founded), each with its evidence."""
+    """An entity's relations (posts, appointments, dismissals, training, accusations...), with
+    their dates and evidence."""
     from crosscheck.store.queries import entity_relations, find_entity
 
     engine = obj.engine()
@@ -218,7 +233,8 @@ def relations(obj: Context, entity, as_json) -> None:
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def timeline(obj: Context, about, as_json) -> None:
-    """Events by date: type, date (as resolved), places, figures and the words that say so."""
+    """Events by date: type, date (as resolved), places, participants, figures and the words
+    that say so."""
     from crosscheck.store.queries import find_entity
     from crosscheck.store.queries import timeline as events_by_date
 
@@ -234,7 +250,8 @@ def timeline(obj: Context, about, as_json) -> None:
         when = e["date"] or reported
         places = ", ".join(p["text"] for p in e["places"])
         figures = ", ".join(f"{k} {'-'.join(map(str, v))}" for k, v in e["figures"].items())
-        details = "; ".join(x for x in (places, figures) if x)
+        who = ", ".join(f"{p['role']} {p['text']}" for p in e.get("participants") or [])
+        details = "; ".join(x for x in (places, who, figures) if x)
         out.print(f"{when}  {e['type']}" + (f"  ({details})" if details else ""))
         out.print(f"    {e['document_title'] or e['document_id']}: "
                   + " / ".join(t["text"] for t in e["evidence"]))

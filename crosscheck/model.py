@@ -139,7 +139,9 @@ class Relation:
     al-Zubaidi" holds the post of governor; "Salman Ouda, the commander of the Rapid
     Response Brigades" leads them. Spans are (start, end) offsets into the document's text:
     ``subject`` and ``object`` are mention spans, ``evidence`` the words that say so;
-    ``type`` is one of ``relations.yml``'s types, ``role`` the role as written."""
+    ``type`` is one of ``relations.yml``'s types, ``role`` the role as written;
+    ``since`` and ``until`` are the spans of date mentions the report gives for when the
+    relation began ("appointed in March 2019") and ended ("dismissed last October")."""
 
     type: str
     subject: tuple[int, int]
@@ -147,14 +149,18 @@ class Relation:
     role: str | None
     evidence: tuple[int, int]
     stage_version: str
+    since: tuple[int, int] | None = None
+    until: tuple[int, int] | None = None
 
 
 @dataclass
 class Event:
     """Something that happened, as one report tells it: its ``type`` (``events.yml``), the
     words that say so (``triggers``, one per mention of the same event), its place and date
-    mentions, and its ``figures`` ({"killed": [14], "wounded": [40, 45]}: a range is its
-    two ends). Spans are (start, end) offsets into the document's text."""
+    mentions, its ``participants`` by role ({"perpetrator": [span], "victim": [span, ...],
+    "target": [...]}, ``PARTICIPANT_ROLES``) and its ``figures`` ({"killed": [14],
+    "wounded": [40, 45]}: a range is its two ends). Spans are (start, end) offsets into the
+    document's text."""
 
     type: str
     triggers: list[tuple[int, int]]
@@ -163,6 +169,12 @@ class Event:
     figures: dict[str, list[int]] = field(default_factory=dict)
     figure_spans: list[tuple[int, int]] = field(default_factory=list)
     stage_version: str = ""
+    participants: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+
+# The roles of an event's participants: who did it, at whom or what it was aimed, who was
+# killed, wounded or arrested, and the unit whose size a "strength" event gives.
+PARTICIPANT_ROLES = ("perpetrator", "target", "victim", "unit")
 
 
 @dataclass

@@ -94,7 +94,7 @@ def test_ingest_reports_failures_with_exit_code_1(tmp_path, capsys):
 def test_demo_prints_what_it_found(tmp_path, capsys):
     code, out, err = run(capsys, "-w", str(tmp_path / "demo"), "demo")
     assert code == 0
-    assert "10 documents" in out and "top person entities" in out
+    assert "11 documents" in out and "top person entities" in out
     assert "no publication date" in err
 
 
@@ -223,6 +223,12 @@ def test_relations_and_posts_of_an_entity(model_workspace, capsys):
     assert rows and all(r["evidence_text"] and r["subject_name"] == "Ammar Jawad" for r in rows)
     code, out, _ = run(capsys, "-w", ws, "show", "Ammar Jawad")
     assert "posts:   spokesman (member of Nur al-Huda Brigade)" in out
+    # A post that ended, and who ended it, with the date read against the report's.
+    code, out, _ = run(capsys, "-w", ws, "show", "Hamid Sabbar")
+    assert "posts:   police chief (holds post, until 2025-06-18)" in out
+    assert "relations: Hamid Sabbar: police chief (dismissed by Faris al-Oqaily, until 2025-06-18)" in out
+    code, out, _ = run(capsys, "-w", ws, "relations", "Qais Abdul-Razzaq")
+    assert "deputy commander (member of Basra Operations Command, since 2023)" in out
 
 
 def test_timeline_lists_events_by_date(sample_workspace, capsys):

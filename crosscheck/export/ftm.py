@@ -4,8 +4,10 @@ Documents become ``Article`` entities, people ``Person``, organisations
 ``Organization``, places ``Address`` (FtM's entity for a named location), and
 each entity's presence in a document a ``Mention`` that links the two, so that
 the evidence survives the export; claims become ``Note``s; relations between two
-entities become ``Directorship`` (leads), ``Membership`` (member of) or ``UnknownLink``
-(founded, advises, a post in an organisation), with the role and the article as proof.
+entities become ``Directorship`` (leads), ``Employment`` (a staff role: spokesman, official,
+officer, adviser), ``Membership`` (any other member of) or ``UnknownLink`` (founded,
+appointed, dismissed, trained by, reports to, accused of, ...), with the role, the dates it
+began and ended, and the article as proof.
 """
 
 from __future__ import annotations
@@ -78,7 +80,19 @@ def claim_notes(engine: Engine) -> Iterator[EntityProxy]:
 
 # relation type -> (FtM schema, the property of the subject, of the object)
 LINKS = {"leads": ("Directorship", "director", "organization"),
-         "member_of": ("Membership", "member", "organization")}
+         "member_of": ("Membership", "member", "organization"),
+         "employment": ("Employment", "employee", "employer")}
+# The role words of a member that make the link an employment: staff, not rank and file.
+STAFF = {"spokesman", "spokeswoman", "spokesperson", "official", "officer", "employee", "aide", "agent",
+         "envoy", "ambassador", "judge", "adviser", "advisor", "counsellor", "counselor", "consultant",
+         "deputy", "representative"}
+
+
+def _link_type(r: dict) -> str:
+    head = (r["role"] or "").lower().split()[-1:] or [""]
+    if r["type"] == "advises" or (r["type"] == "member_of" and head[0] in STAFF):
+        return "employment"
+    return r["type"]
 
 
 def relation_links(engine: Engine) -> Iterator[EntityProxy]:
@@ -87,13 +101,15 @@ def relation_links(engine: Engine) -> Iterator[EntityProxy]:
     for r in queries.iter_relations(engine):
         if not (r["subject_entity_id"] and r["object_entity_id"]):
             continue
-        schema, subject, object_ = LINKS.get(r["type"], ("UnknownLink", "subject", "object"))
+        schema, subject, object_ = LINKS.get(_link_type(r), ("UnknownLink", "subject", "object"))
         link = model.make_entity(schema)
         link.id = r["id"]
         link.add(subject, r["subject_entity_id"])
         link.add(object_, r["object_entity_id"])
         kind = r["type"].replace("_", " ")
-        link.add("role", r["role"] if schema != "UnknownLink" else f"{kind}: {r['role']}")
+        link.add("role", r["role"] if schema != "UnknownLink" else f"{kind}: {r['role'] or ''}".rstrip(": "))
+        link.add("startDate", r["start_date"])
+        link.add("endDate", r["end_date"])
         link.add("description", r["evidence_text"])
         link.add("proof", r["document_id"])
         yield link

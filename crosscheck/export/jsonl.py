@@ -149,10 +149,17 @@ def relation_record(r: dict) -> dict[str, Any]:
         "subject": end("subject"),
         "object": end("object"),
         "role": r["role"],
-        "start_date": None,
-        "end_date": None,
+        "start_date": r.get("start_date"),
+        "end_date": r.get("end_date"),
+        "dates": {k: _date_words(doc, v) for k, v in (r.get("dates") or {}).items() if v},
         "evidence": _span(doc, r["evidence_start"], r["evidence_end"], r["evidence_text"]),
     }
+
+
+def _date_words(doc: str, d: dict) -> dict:
+    """A relation's start or end: the resolved date, its precision and the words."""
+    return {"date": d["date"], "precision": d["precision"],
+            "span": _span(doc, d["start"], d["end"], d["text"])}
 
 
 def event_record(e: dict) -> dict[str, Any]:
@@ -166,7 +173,9 @@ def event_record(e: dict) -> dict[str, Any]:
         "precision": e["precision"],
         "places": [{"entity": p["entity"], "span": _span(doc, p["start"], p["end"], p["text"])}
                    for p in e["places"]],
-        "participants": [],
+        "participants": [{"role": p["role"], "entity": p["entity"],
+                          "span": _span(doc, p["start"], p["end"], p["text"])}
+                         for p in e.get("participants") or []],
         "figures": e["figures"],
         "evidence": [_span(doc, t["start"], t["end"], t["text"]) for t in e["evidence"]],
     }

@@ -405,6 +405,7 @@ def iter_claims(engine: Engine) -> Iterator[dict]:
 RELATION_COLUMNS = (
     "id", "document_id", "type", "subject_entity_id", "subject_start", "subject_end", "object_entity_id",
     "object_start", "object_end", "role", "evidence_start", "evidence_end", "evidence_text",
+    "start_date", "end_date", "dates",
 )
 
 
@@ -444,8 +445,8 @@ def iter_relations(engine: Engine) -> Iterator[dict]:
 
 def timeline(engine: Engine, about: str | None = None) -> list[dict]:
     """Events by date (their own, else their document's; undated last), each with its places'
-    entities after resolution; with ``about``, only the events that happened in that place or
-    whose sentences name that entity."""
+    and participants' entities after resolution; with ``about``, only the events that happened
+    in that place, had that entity as a participant, or whose sentences name it."""
     when = func.coalesce(events.c.date, documents.c.date)
     q = (select(events, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
          .join(documents, documents.c.id == events.c.document_id)
@@ -455,12 +456,15 @@ def timeline(engine: Engine, about: str | None = None) -> list[dict]:
         rows = [dict(r._mapping) for r in conn.execute(q)]
         for r in rows:
             r["places"] = [{**p, "entity": merged.get(p["entity"], p["entity"])} for p in r["places"]]
+            r["participants"] = [{**p, "entity": merged.get(p["entity"], p["entity"])}
+                                 for p in r["participants"] or []]
         if about is None:
             return rows
         ids = members(conn, _canonical(conn, about))
         kept = []
         for r in rows:
-            if any(p["entity"] in ids for p in r["places"]) or _named_near(conn, r, ids):
+            if (any(p["entity"] in ids for p in r["places"] + r["participants"])
+                    or _named_near(conn, r, ids)):
                 kept.append(r)
         return kept
 

@@ -160,6 +160,11 @@ relations = Table(
     Column("evidence_end", Integer, nullable=False),
     Column("evidence_text", Text, nullable=False),
     Column("stage_version", String(32), nullable=False),
+    # When it began and ended, as the dates stage resolved the words that say so ("appointed
+    # in March 2019": start "2019-03"); ``dates`` keeps each one's words, span and precision.
+    Column("start_date", String(10)),
+    Column("end_date", String(10)),
+    Column("dates", JSON),  # {"start": {date, precision, start, end, text} | None, "end": ...}
     Index("ix_relations_subject", "subject_entity_id"),
     Index("ix_relations_object", "object_entity_id"),
 )
@@ -177,6 +182,7 @@ events = Table(
     Column("figures", JSON, nullable=False, default=dict),  # {"killed": [14], "wounded": [40, 45]}
     Column("evidence", JSON, nullable=False, default=list),  # [{start, end, text}]: the triggers
     Column("stage_version", String(32), nullable=False),
+    Column("participants", JSON),  # [{role, entity, start, end, text}]: model.PARTICIPANT_ROLES
     Index("ix_events_document", "document_id"),
     Index("ix_events_date", "date"),
 )

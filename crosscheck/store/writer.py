@@ -127,6 +127,9 @@ def event_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> lis
     by_span = {(m.start, m.end): m for m in analysis.mentions}
     rows = []
     for e in analysis.events:
+        participants = [{"role": role, "entity": entity_at.get(p), "start": p[0], "end": p[1],
+                         "text": doc.text[p[0]:p[1]]}
+                        for role, spans in e.participants.items() for p in spans]
         dated = [(d, by_span[d].attrs["date"]) for d in e.dates
                  if d in by_span and (by_span[d].attrs.get("date") or {}).get("value")]
         date_span, date = dated[0] if dated else (None, None)
@@ -143,15 +146,28 @@ def event_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> lis
             "figures": e.figures,
             "evidence": [{"start": a, "end": b, "text": doc.text[a:b]} for a, b in e.triggers],
             "stage_version": e.stage_version,
+            "participants": participants,
         })
     return rows
 
 
 def relation_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:
-    """The relations, each end with the entity of the mention at its span."""
+    """The relations, each end with the entity of the mention at its span, and the dates it
+    began and ended as the dates stage resolved them."""
     doc = analysis.document
-    return [
-        {
+    by_span = {(m.start, m.end): m for m in analysis.mentions}
+
+    def when(span: tuple[int, int] | None) -> dict | None:
+        if span is None:
+            return None
+        value = (by_span[span].attrs.get("date") or {}) if span in by_span else {}
+        return {"date": value.get("value"), "precision": value.get("precision"),
+                "start": span[0], "end": span[1], "text": doc.text[span[0]:span[1]]}
+
+    rows = []
+    for r in analysis.relations:
+        dates = {"start": when(r.since), "end": when(r.until)}
+        rows.append({
             "id": content_id("rel", doc.id, r.type, r.subject, r.object, r.role),
             "document_id": doc.id,
             "type": r.type,
@@ -166,9 +182,11 @@ def relation_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> 
             "evidence_end": r.evidence[1],
             "evidence_text": doc.text[r.evidence[0] : r.evidence[1]],
             "stage_version": r.stage_version,
-        }
-        for r in analysis.relations
-    ]
+            "start_date": (dates["start"] or {}).get("date"),
+            "end_date": (dates["end"] or {}).get("date"),
+            "dates": dates,
+        })
+    return rows
 
 
 def alias_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:

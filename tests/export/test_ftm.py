@@ -41,16 +41,27 @@ def test_people_keep_titles_as_positions_and_spellings_as_aliases(sample_workspa
     assert any(a.first("publishedAt") for a in articles)
 
 
-def test_model_relations_become_directorships_and_memberships(model_workspace):
+def test_model_relations_become_directorships_and_employments(model_workspace):
     proxies = _proxies(model_workspace[1])
     by_id = {p.id: p for p in proxies}
     names = {p.id: p.first("name") for p in proxies if p.schema.name in ("Person", "Organization")}
-    ends = {"Directorship": ("director", "organization"), "Membership": ("member", "organization")}
+    ends = {"Directorship": ("director", "organization"), "Membership": ("member", "organization"),
+            "Employment": ("employee", "employer")}
     links = {(p.schema.name, names.get(p.first(ends[p.schema.name][0])),
               names.get(p.first(ends[p.schema.name][1])), p.first("role"))
              for p in proxies if p.schema.name in ends}
     assert ("Directorship", "Jalil Sabah al-Darraji", "Nur al-Huda Brigade", "commander") in links
-    assert ("Membership", "Ammar Jawad", "Nur al-Huda Brigade", "spokesman") in links
+    # A spokesman is staff: an employment, not a membership.
+    assert ("Employment", "Ammar Jawad", "Nur al-Huda Brigade", "spokesman") in links
     for p in proxies:
-        if p.schema.name in ("Directorship", "Membership", "UnknownLink"):
+        if p.schema.name in ("Directorship", "Membership", "Employment", "UnknownLink"):
             assert p.first("proof") in by_id  # the article the relation was read in
+
+
+def test_a_member_is_staff_or_rank_and_file_by_the_role_word():
+    from crosscheck.export.ftm import _link_type
+
+    assert _link_type({"type": "member_of", "role": "Interior Ministry spokesman"}) == "employment"
+    assert _link_type({"type": "member_of", "role": "fighter"}) == "member_of"
+    assert _link_type({"type": "advises", "role": "security adviser"}) == "employment"
+    assert _link_type({"type": "appointed", "role": None}) == "appointed"

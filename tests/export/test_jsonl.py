@@ -26,8 +26,9 @@ def _check_export(engine):
             "entity": lambda r: [*r["mentions"], *r["references"],
                                  *(sp for n in r["names"] for sp in n["spans"])],
             "claim": lambda r: [r["source"], r["cue"], r["content"]],
-            "relation": lambda r: [r["evidence"], *(e["span"] for e in (r["subject"], r["object"]) if e)],
-            "event": lambda r: [*r["evidence"], *(p["span"] for p in r["places"])],
+            "relation": lambda r: [r["evidence"], *(e["span"] for e in (r["subject"], r["object"]) if e),
+                                   *(d["span"] for d in r["dates"].values())],
+            "event": lambda r: [*r["evidence"], *(p["span"] for p in r["places"] + r["participants"])],
         }.get(record["kind"], lambda r: [r.get("span")])(record)
         for span in filter(None, found):
             assert texts[span["document"]][span["start"] : span["end"]] == span["text"]
@@ -44,7 +45,7 @@ def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspac
     assert kinds == {"document", "entity", "claim", "event", "mention"}
     bombings = [r for r in records if r["kind"] == "event" and r["type"] == "attack"]
     assert bombings and all(r["evidence"] for r in bombings)
-    assert sum(r["kind"] == "document" for r in records) == 10
+    assert sum(r["kind"] == "document" for r in records) == 11
     # The commander's kunya, given as his other name, is an alias of that kind with its spans.
     (commander,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Jalil Sabah al-Darraji"]
     kinds = {n["text"]: n["kind"] for n in commander["names"]}
@@ -90,3 +91,20 @@ def test_model_export_keeps_provenance_on_the_sample_corpus(model_workspace):
     assert ("leads", "commander", "Jalil Sabah al-Darraji", "Nur al-Huda Brigade") in {
         (r["type"], r["role"], entity_of.get(r["subject"]["entity"]),
          r["object"] and entity_of.get(r["object"]["entity"])) for r in relations}
+
+
+@pytest.mark.model
+def test_model_export_dates_the_posts_a_report_begins_and_ends(model_workspace):
+    records = _check_export(model_workspace[1])
+    entity_of = {r["id"]: r["name"] for r in records if r["kind"] == "entity"}
+    relations = [(r["type"], entity_of.get(r["subject"]["entity"]),
+                  r["object"] and entity_of.get(r["object"]["entity"]), r["start_date"], r["end_date"])
+                 for r in records if r["kind"] == "relation"]
+    # "Governor Faris al-Oqaily dismissed the Zubair police chief, Colonel Hamid Sabbar, on
+    # Wednesday" (the report is dated Friday 2025-06-20).
+    assert ("dismissed", "Hamid Sabbar", "Faris al-Oqaily", None, "2025-06-18") in relations
+    # "deputy commander of the Basra Operations Command since 2023"
+    assert ("member_of", "Qais Abdul-Razzaq", "Basra Operations Command", "2023", None) in relations
+    (dismissal,) = [r for r in records if r["kind"] == "relation" and r["type"] == "dismissed"]
+    assert dismissal["dates"]["end"]["span"]["text"] == "Wednesday"
+    assert dismissal["dates"]["end"]["precision"] == "day"

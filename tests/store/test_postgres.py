@@ -46,12 +46,12 @@ def _export(engine) -> str:
 def test_postgres_store_matches_the_sqlite_workspace(pg_url, tiny_extractor, sample_workspace):
     pg = db.create(pg_url)
     report = ingest(pg, sample_files(), tiny_extractor)
-    assert len(report.added) == 10 and report.ok
+    assert len(report.added) == 11 and report.ok
     assert _export(pg) == _export(sample_workspace[1])
     assert queries.list_entities(pg, limit=5) == queries.list_entities(sample_workspace[1], limit=5)
 
     again = ingest(pg, sample_files(), tiny_extractor)
-    assert again.added == [] and len(again.unchanged) == 10
+    assert again.added == [] and len(again.unchanged) == 11
     assert queries.counts(pg) == queries.counts(sample_workspace[1])
     pg.dispose()
 
