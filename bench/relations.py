@@ -2,6 +2,7 @@
 ``part-of`` edges.
 
     python -m bench.relations [--limit N] [--errors K]
+    python -m bench.relations --review      # PolNeAR dev's relations from verbs, to judge by hand
 
 CrossRE (``crossre/news-dev.json`` and the extension ``ext-news-dev.json``) annotates
 relations between entity spans of single news sentences. Its ``role`` type (a person's
@@ -104,11 +105,46 @@ def run(limit: int | None = None) -> dict:
     }
 
 
+# The types only a verb gives (not a title or an apposition): no gold for them is at hand,
+# so ``--review`` lists each one found in PolNeAR dev for a person to judge.
+VERB_TYPES = ("appointed", "dismissed", "trained_by", "formed_with", "reports_to", "attached_to",
+              "accused_of", "targeted")
+
+
+def review(split: str = "dev") -> list[dict]:
+    from crosscheck.extract import Extractor
+    from crosscheck.model import Document
+
+    docs = list(corpora.polnear(split))
+    out = []
+    for g, a in zip(docs, Extractor().pipe(Document(text=g.text, id=g.id) for g in docs), strict=True):
+        words = lambda s, t=g.text: t[s[0]:s[1]] if s else None  # noqa: E731
+        for r in a.relations:
+            if r.type in VERB_TYPES:
+                out.append({"document": g.id, "type": r.type, "subject": words(r.subject),
+                            "object": words(r.object), "role": r.role, "since": words(r.since),
+                            "until": words(r.until), "evidence": words(r.evidence)})
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.relations", description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="at most N sentences")
     parser.add_argument("--errors", type=int, default=0, metavar="K", help="print K misses and K spurious")
+    parser.add_argument("--review", action="store_true",
+                        help="list the relations read from verbs in PolNeAR dev, to judge by hand")
     args = parser.parse_args(argv)
+    if args.review:
+        try:
+            found = review()
+        except corpora.DataAbsent as e:
+            print(f"PolNeAR not found: {e}", file=sys.stderr)
+            return 1
+        for r in found:
+            print(f"{r['type']} | {r['subject']} | {r['object']} | {r['role']} | since {r['since']} "
+                  f"until {r['until']} <- {r['evidence'][:140]!r} ({r['document']})")
+        print(f"{len(found)} relations from verbs")
+        return 0
     try:
         result = run(args.limit)
     except corpora.DataAbsent as e:
