@@ -188,7 +188,8 @@ def test_a_relative_clause_accusation_is_about_its_antecedent(dated_relations_of
 def test_served_as_a_deputy_is_a_member_since_its_date(dated_relations_of):
     found = dated_relations_of("Qasim Jabbar had served as deputy commander of the Southern Protection "
                                "Brigades since 2023.")
-    assert ("member_of", "Qasim Jabbar", "Southern Protection Brigades", "deputy commander", "2023", None) in found
+    assert ("member_of", "Qasim Jabbar", "Southern Protection Brigades", "deputy commander", "2023",
+            None) in found
 
 
 def test_every_relation_type_reads_from_subject_to_object():
