@@ -105,6 +105,10 @@ def ingest(obj: Context, paths, date, outlet, title, author, language, encoding,
             r = report.resolution
             out.print(f"resolution: {r['clusters']} entities merged from several names, "
                       f"{r['review']} pairs to review (crosscheck review)")
+        if report.assessment:
+            a = report.assessment
+            out.print(f"assessment: {a['corroborations']} corroborations, {a['contradictions']} "
+                      "contradictions (crosscheck corroborations, crosscheck contradictions)")
     if not report.ok:
         sys.exit(1)
 
@@ -529,6 +533,10 @@ def judgements(obj: Context, undo_id, include_undone, as_json) -> None:
         note = f"  -- {r['note']}" if r["note"] else ""
         out.print(f"{r['id']}  {r['created_at']}  {r['verdict']:9}  "
                   f"{r['key_a']}  /  {r['key_b']}{note}{undone}")
+
+
+# The assessment commands live in a module of their own and register on the group above.
+from crosscheck import cli_assess  # noqa: E402, F401
 
 
 def main(argv: list[str] | None = None) -> None:

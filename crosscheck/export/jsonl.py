@@ -14,7 +14,7 @@ from typing import Any, TextIO
 from sqlalchemy import Engine
 
 from crosscheck.extract.claims import DESCRIPTION
-from crosscheck.store import queries
+from crosscheck.store import assessment, grading, queries
 
 FORMAT_VERSION = "1"
 # What a date mention carries (crosscheck.extract.dates): its value and how it was read.
@@ -23,7 +23,8 @@ DATE_FIELDS = ("value", "precision", "approximate", "relative", "unresolved")
 
 def records(engine: Engine) -> Iterator[dict[str, Any]]:
     """Export records in a stable order: documents, entities, claims, relations, events (by
-    date), then value mentions."""
+    date), value mentions, then the assessment: sources, corroborations, contradictions."""
+    graded = grading.credibility(engine)
     for doc in queries.iter_documents(engine):
         yield {"kind": "document", **{k: doc[k] for k in queries.DOCUMENT_FIELDS}}
     with engine.connect() as conn:
@@ -56,11 +57,14 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
             ],
         }
     for claim in queries.iter_claims(engine):
-        yield claim_record(claim)
+        yield {**claim_record(claim), "grade": _grade(graded.get(claim["id"]))}
     for r in queries.iter_relations(engine):
         yield relation_record(r)
     for e in queries.timeline(engine):
-        yield event_record(e)
+        record = event_record(e)
+        if e["id"] in graded:  # a fact in the report's own voice is a statement too
+            record["grade"] = _grade(graded[e["id"]])
+        yield record
     for value in queries.iter_values(engine):
         record = {
             "kind": "mention",
@@ -77,6 +81,37 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
         if date := (value["attrs"] or {}).get("date"):
             record["date"] = {k: date.get(k) for k in DATE_FIELDS}
         yield record
+    for source in grading.sources(engine):
+        yield {"kind": "source", "id": source["source"], "type": source["kind"], "name": source["name"],
+               "statements": source["statements"], "documents": source["documents"],
+               "reliability": source["reliability"]}
+    for p in assessment.pairs(engine):
+        yield pair_record(p)
+
+
+def _grade(g: dict | None) -> dict | None:
+    """A statement's grades: its credibility (computed or overridden), its source's
+    reliability letter and the two as one code ("B2")."""
+    if g is None:
+        return None
+    return {"code": g["code"], "source": g["source"], "reliability": g["reliability"]["letter"],
+            "credibility": g["credibility"]}
+
+
+def pair_record(p: dict) -> dict[str, Any]:
+    """A corroboration or a contradiction: the two statements (claim or event ids), why, how
+    independent their sources are, and each side's words."""
+    sides = [p["a_statement"], p["b_statement"]]
+    return {
+        "kind": p["kind"],
+        "id": p["id"],
+        "statements": [p["a"], p["b"]],
+        "reason": p["reason"],
+        "independence": p["independence"],
+        "strength": p["strength"],
+        "detail": p["detail"],
+        "spans": [_span(s["document"], s["start"], s["end"], s["text"]) if s else None for s in sides],
+    }
 
 
 def _span(document: str, start: int | None, end: int | None, text: str | None) -> dict | None:

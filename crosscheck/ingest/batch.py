@@ -21,7 +21,7 @@ from crosscheck.ingest.files import find_files
 from crosscheck.ingest.readers import DEFAULT_MAX_BYTES, read
 from crosscheck.model import Document
 from crosscheck.resolve import within
-from crosscheck.store import resolution, writer
+from crosscheck.store import assessment, resolution, writer
 
 # Entity names are refreshed after this many documents (and at the end), which
 # bounds both the work left undone by an interruption and the memory it takes.
@@ -64,6 +64,8 @@ class IngestReport:
     # Resolution across documents, rerun when anything was added (judgements replayed):
     # {"entities", "merged", "clusters", "review", "refused"}
     resolution: dict[str, int] | None = None
+    # Assessment, recomputed after resolution: {"statements", "corroborations", "contradictions"}
+    assessment: dict[str, int] | None = None
 
     @property
     def ok(self) -> bool:
@@ -148,6 +150,7 @@ def ingest(
     writer.refresh_names(engine, touched)
     if report.added:
         report.resolution = asdict(resolution.run(engine))
+        report.assessment = asdict(assessment.run(engine))
     return report
 
 

@@ -186,3 +186,59 @@ events = Table(
     Index("ix_events_document", "document_id"),
     Index("ix_events_date", "date"),
 )
+
+# Assessment (crosscheck.assess): recomputed from the statements on every run ...
+assessment_pairs = Table(
+    "assessment_pairs",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "cor-"/"con-" + hash(kind, a, b, reason)
+    Column("kind", String(16), nullable=False),  # corroboration, contradiction
+    Column("a", String(40), nullable=False),  # statement ids: a claim's, or an event's (the report's voice)
+    Column("b", String(40), nullable=False),
+    Column("reason", String(16), nullable=False),  # same, denial, figures, date, place
+    Column("independence", String(16), nullable=False),  # independent, weak, none
+    Column("strength", Float, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("version", String(16), nullable=False),
+    Index("ix_assessment_pairs_a", "a"),
+    Index("ix_assessment_pairs_b", "b"),
+)
+
+# ... and the analyst's judgements over it, kept apart: a source's reliability (Admiralty A-F),
+# a claim's credibility where the analyst overrides the rule table, competing hypotheses.
+source_grades = Table(
+    "source_grades",
+    metadata,
+    Column("source", Text, primary_key=True),  # a source key: "entity:<id>", "outlet:<name>", ...
+    Column("reliability", String(1), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("graded_at", String(32), nullable=False),
+)
+
+credibility_overrides = Table(
+    "credibility_overrides",
+    metadata,
+    Column("statement", String(40), primary_key=True),
+    Column("credibility", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("graded_at", String(32), nullable=False),
+)
+
+hypotheses = Table(
+    "hypotheses",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "hyp-" + hash(text)
+    Column("text", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+ach_ratings = Table(
+    "ach_ratings",
+    metadata,
+    Column("hypothesis", String(40), ForeignKey("hypotheses.id", ondelete="CASCADE"), primary_key=True),
+    Column("statement", String(40), primary_key=True),
+    Column("rating", String(2), nullable=False),  # C, I, N (CC, II: strongly)
+    Column("confirmed", Boolean, nullable=False),  # False: suggested from the comparison
+    Column("why", Text),
+    Column("rated_at", String(32), nullable=False),
+)

@@ -29,6 +29,9 @@ def _check_export(engine):
             "relation": lambda r: [r["evidence"], *(e["span"] for e in (r["subject"], r["object"]) if e),
                                    *(d["span"] for d in r["dates"].values())],
             "event": lambda r: [*r["evidence"], *(p["span"] for p in r["places"] + r["participants"])],
+            "corroboration": lambda r: r["spans"],
+            "contradiction": lambda r: r["spans"],
+            "source": lambda r: [],
         }.get(record["kind"], lambda r: [r.get("span")])(record)
         for span in filter(None, found):
             assert texts[span["document"]][span["start"] : span["end"]] == span["text"]
@@ -42,7 +45,14 @@ def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspac
     kinds = {r["kind"] for r in records}
     # (No relation: the stand-in pipeline has no parser for appositions and the samples'
     # titles are not among its names; the model's export below has them.)
-    assert kinds == {"document", "entity", "claim", "event", "mention"}
+    assert kinds >= {"document", "entity", "claim", "event", "mention", "source"}
+    assert kinds <= {"document", "entity", "claim", "event", "mention", "source", "corroboration",
+                     "contradiction"}
+    # Every statement is graded; every pair's statements are exported claims or events.
+    exported = {r["id"] for r in records if r["kind"] in ("claim", "event")}
+    assert all(r["grade"]["code"][0] == "F" for r in records if r["kind"] == "claim")
+    assert all(set(r["statements"]) <= exported for r in records if r["kind"] in ("corroboration",
+                                                                                  "contradiction"))
     bombings = [r for r in records if r["kind"] == "event" and r["type"] == "attack"]
     assert bombings and all(r["evidence"] for r in bombings)
     assert sum(r["kind"] == "document" for r in records) == 11

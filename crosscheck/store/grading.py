@@ -1,0 +1,149 @@
+"""Sources and grades over the store: the registry of sources (named people and
+organisations, described anonymous sources, outlets) with the reliability the analyst set,
+and each statement's credibility from its corroborations and contradictions
+(``crosscheck.assess.grades``), with the analyst's overrides on top.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, insert, select
+
+from crosscheck.assess import compare, grades
+from crosscheck.assess.compare import Statement
+from crosscheck.errors import NotFoundError, UsageError, message
+from crosscheck.store import assessment
+from crosscheck.store.schema import (
+    assessment_pairs,
+    credibility_overrides,
+    documents,
+    source_grades,
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _reliabilities(conn) -> dict[str, grades.Reliability]:
+    rows = conn.execute(select(source_grades.c.source, source_grades.c.reliability, source_grades.c.reason))
+    return {key: grades.reliability(letter, reason) for key, letter, reason in rows}
+
+
+def sources(engine: Engine) -> list[dict]:
+    """Every source of a statement: its key, kind, name (an entity's name, an anonymous
+    source's description with its report, an outlet's name), how many statements and
+    reports, and its reliability (F until the analyst grades it)."""
+    with engine.connect() as conn:
+        found = assessment.statements(conn)
+        graded = _reliabilities(conn)
+        titles = dict(conn.execute(select(documents.c.id, documents.c.title)).all())
+        outlets = dict(conn.execute(select(documents.c.id, documents.c.outlet)
+                                    .where(documents.c.outlet.is_not(None))).all())
+    by_key: dict[str, dict] = {}
+    for s in found:
+        entry = by_key.setdefault(s.source, {"source": s.source, "kind": s.source_kind, "name": None,
+                                             "statements": 0, "documents": set()})
+        entry["statements"] += 1
+        entry["documents"].add(s.document)
+        if entry["name"] is None:
+            entry["name"] = s.source_name if s.source_kind != "anonymous" else \
+                f"{s.source_name} ({titles.get(s.document) or s.document})"
+    # Every outlet is a source, whether or not a report speaks in its own voice.
+    for doc, outlet in outlets.items():
+        key = compare.outlet_key(outlet)
+        entry = by_key.setdefault(key, {"source": key, "kind": "outlet", "name": outlet, "statements": 0,
+                                        "documents": set()})
+        entry["documents"].add(doc)
+    out = []
+    for entry in by_key.values():
+        reliability = graded.get(entry["source"]) or grades.reliability()
+        out.append({**entry, "documents": len(entry["documents"]), "reliability": asdict(reliability)})
+    return sorted(out, key=lambda e: (-e["statements"], e["source"]))
+
+
+def find_source(engine: Engine, query: str) -> str:
+    """A source key from a key, an entity's name or an outlet's name."""
+    keys = {e["source"]: e for e in sources(engine)}
+    if query in keys:
+        return query
+    low = query.lower().removeprefix("the ").strip()
+    found = [k for k, e in keys.items() if (e["name"] or "").lower().removeprefix("the ").strip() == low]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise NotFoundError(message("unknown_source", query=query))
+    raise NotFoundError(message("ambiguous_source", query=query, count=len(found), keys=", ".join(found)))
+
+
+def grade_source(engine: Engine, source: str, letter: str, reason: str) -> grades.Reliability:
+    """Set a source's reliability (A-F, with a reason); the last grade stands."""
+    key = find_source(engine, source)
+    try:
+        graded = grades.reliability(letter, reason)
+    except ValueError as e:
+        raise UsageError(message("bad_grade", detail=e)) from e
+    with engine.begin() as conn:
+        conn.execute(delete(source_grades).where(source_grades.c.source == key))
+        conn.execute(insert(source_grades).values(source=key, reliability=graded.letter, reason=graded.reason,
+                                                  graded_at=_now()))
+    return graded
+
+
+def credibility(engine: Engine) -> dict[str, dict]:
+    """Each statement's credibility: computed by the rule table from its pairs and its
+    source's reliability, or the analyst's override; with the Admiralty code ("B2")."""
+    with engine.connect() as conn:
+        found = {s.id: s for s in assessment.statements(conn)}
+        graded = _reliabilities(conn)
+        pairs = [dict(r._mapping) for r in conn.execute(select(assessment_pairs))]
+        overrides = {r.statement: r for r in conn.execute(select(credibility_overrides))}
+    counts: dict[str, dict] = defaultdict(lambda: {"independent": 0, "weak": 0, "repeated": 0,
+                                                   "contradicted": 0, "denied_by_subject": False})
+    for p in pairs:
+        for me, other in ((p["a"], p["b"]), (p["b"], p["a"])):
+            c = counts[me]
+            if p["kind"] == "corroboration":
+                c[{"independent": "independent", "weak": "weak", "none": "repeated"}[p["independence"]]] += 1
+            elif _denied_by_subject(found.get(me), found.get(other)):
+                c["denied_by_subject"] = True
+            elif p["independence"] != "none":
+                c["contradicted"] += 1
+    out = {}
+    for sid, s in found.items():
+        reliability = graded.get(s.source) or grades.reliability()
+        stance = s.stance if s.stance in grades.load().stances else "asserts"
+        evidence = grades.Evidence(**counts[sid], reliability=reliability.letter, stance=stance)
+        grade = grades.credibility(evidence)
+        if sid in overrides:
+            grade = grades.override(grade, overrides[sid].credibility, overrides[sid].reason)
+        out[sid] = {"credibility": asdict(grade), "reliability": asdict(reliability),
+                    "code": grades.rating(reliability, grade), "source": s.source}
+    return out
+
+
+def _denied_by_subject(me: Statement | None, other: Statement | None) -> bool:
+    """Whether the other statement is a denial by the one this statement is about."""
+    if me is None or other is None or other.polarity == me.polarity:
+        return False
+    kind, _, entity = other.source.partition(":")
+    return kind == "entity" and entity in me.entities
+
+
+def grade_statement(engine: Engine, statement: str, value: int, reason: str) -> dict:
+    """Override a statement's credibility (1-6, with a reason); the computed grade is kept."""
+    current = credibility(engine)
+    if statement not in current:
+        raise NotFoundError(message("unknown_statement", query=statement))
+    try:
+        grades.override(grades.credibility(grades.Evidence()), value, reason)
+    except ValueError as e:
+        raise UsageError(message("bad_grade", detail=e)) from e
+    with engine.begin() as conn:
+        conn.execute(delete(credibility_overrides).where(credibility_overrides.c.statement == statement))
+        conn.execute(insert(credibility_overrides).values(statement=statement, credibility=value,
+                                                          reason=reason, graded_at=_now()))
+    return credibility(engine)[statement]

@@ -1,0 +1,100 @@
+"""The comparison of statements on hand-built statements (no model, no store)."""
+
+from crosscheck.assess.compare import EventFact, Figure, Statement, compare, content_words, independence
+
+
+def claim(id_, doc, outlet, source, text, stance="asserts", kind="named", entities=(), cited=(), start=0):
+    return Statement(id_, doc, outlet, source, kind, stance, (start, start + len(text)), text,
+                     entities=frozenset(entities), cited=frozenset(cited))
+
+
+def fact(id_, doc, outlet, event, text="", start=0):
+    return Statement(id_, doc, outlet, f"outlet:{outlet.lower()}", "outlet", "asserts", (start, start + 50),
+                     text or "a car bomb exploded", events=[event], kind="fact")
+
+
+def found(statements):
+    return {(p.kind, p.a, p.b, p.reason, p.independence) for p in compare(statements)}
+
+
+BRIGADE = "ent-brigade"
+
+
+def test_two_outlets_saying_the_same_corroborate_independently():
+    a = claim("c1", "d1", "Tigris Post", "anonymous:d1:two police officers",
+              "the brigade was trained by instructors from abroad", kind="anonymous", entities=[BRIGADE])
+    b = claim("c2", "d2", "Babil Daily", "anonymous:d2:an officer",
+              "the brigade had been trained by foreign instructors", kind="anonymous", entities=[BRIGADE])
+    assert found([a, b]) == {("corroboration", "c1", "c2", "same", "independent")}
+
+
+def test_two_anonymous_officials_in_one_article_are_weak_and_a_citation_is_no_corroboration():
+    a = claim("c1", "d1", "Tigris Post", "anonymous:d1:a police officer",
+              "the brigade was trained by foreign instructors", kind="anonymous", entities=[BRIGADE])
+    b = claim("c2", "d1", "Tigris Post", "anonymous:d1:an intelligence officer",
+              "foreign instructors trained the brigade", kind="anonymous", entities=[BRIGADE], start=200)
+    c = claim("c3", "d3", "Babil Daily", "outlet:tigris post",
+              "the brigade was trained by foreign instructors", kind="outlet", entities=[BRIGADE],
+              cited=["outlet:tigris post"])
+    pairs = found([a, b, c])
+    assert ("corroboration", "c1", "c2", "same", "weak") in pairs
+    assert ("corroboration", "c1", "c3", "same", "none") in pairs
+
+
+def test_a_denial_and_a_negated_content_contradict_the_assertion():
+    a = claim("c1", "d1", "Tigris Post", "entity:governor",
+              "the commander sold seized weapons to traders", entities=["ent-commander"])
+    b = claim("c2", "d2", "Babil Daily", "entity:commander",
+              "that he sold seized weapons to traders", stance="denies", entities=["ent-commander"])
+    c = claim("c3", "d3", "Babil Daily", "entity:ministry",
+              "the commander never sold seized weapons to traders", entities=["ent-commander"])
+    pairs = found([a, b, c])
+    assert ("contradiction", "c1", "c2", "denial", "independent") in pairs
+    assert ("contradiction", "c1", "c3", "denial", "independent") in pairs
+    # The denial and the negated statement say the same: they corroborate.
+    assert ("corroboration", "c2", "c3", "same", "independent") in pairs
+
+
+def test_a_denial_that_points_back_denies_the_claim_before_it():
+    a = claim("c1", "d1", "Tigris Post", "entity:governor", "the commander sold seized weapons")
+    b = claim("c2", "d1", "Tigris Post", "entity:commander", "the claim", stance="denies", start=300)
+    assert found([a, b]) == {("contradiction", "c1", "c2", "denial", "independent")}
+
+
+def test_only_the_first_proposition_decides_the_polarity():
+    assert content_words("nine people were killed, and that investigators had found no evidence")[1] is False
+    assert content_words("his ministry did not train the fighters")[1] is True
+    assert content_words("he did not deny that he never went")[1] is False
+
+
+def bombing(id_, killed, date="2025-03-03", place="ent-hilla", update=False, report_date="2025-03-04"):
+    return EventFact(id_, "die", frozenset([place]), date, "day", report_date, {"killed": killed}, update)
+
+
+def test_conflicting_figures_of_one_event_contradict_and_a_bound_agrees():
+    a = fact("e1", "d1", "Tigris Post", bombing("e1", Figure(14, 14)))
+    b = fact("e2", "d2", "Babil Daily", bombing("e2", Figure(17, 17)))
+    c = fact("e3", "d3", "Hilla Herald", bombing("e3", Figure(12, None)))  # "at least 12"
+    pairs = found([a, b, c])
+    assert ("contradiction", "e1", "e2", "figures", "independent") in pairs
+    assert not [p for p in pairs if p[0] == "contradiction" and "e3" in p[1:3]]
+
+
+def test_a_toll_that_rose_is_an_update_and_another_day_another_event():
+    a = fact("e1", "d1", "Tigris Post", bombing("e1", Figure(14, 14)))
+    b = fact("e2", "d2", "Tigris Post", bombing("e2", Figure(17, 17), update=True))
+    c = fact("e3", "d3", "Babil Daily",
+             bombing("e3", Figure(5, 5), date="2025-03-20", report_date="2025-03-21"))
+    assert not [p for p in found([a, b, c]) if p[0] == "contradiction"]
+
+
+def test_one_event_on_two_days_is_a_date_contradiction():
+    a = fact("e1", "d1", "Tigris Post", bombing("e1", Figure(14, 14), date="2025-03-03"))
+    b = fact("e2", "d2", "Babil Daily", bombing("e2", Figure(14, 14), date="2025-03-04"))
+    assert ("contradiction", "e1", "e2", "date", "independent") in found([a, b])
+
+
+def test_independence_of_one_source_twice_is_none():
+    a = claim("c1", "d1", "Tigris Post", "entity:governor", "x")
+    b = claim("c2", "d2", "Babil Daily", "entity:governor", "y")
+    assert independence(a, b) == "none"
