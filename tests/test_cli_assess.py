@@ -16,14 +16,14 @@ date: 2025-03-04
 ---
 HILLA, Iraq (Tigris Post) - A car bomb killed 14 people in the Hilla vegetable market on Monday, police said.
 
-Two police officers told Tigris Post that the Falcon Brigade was trained by foreign instructors at a camp near Hilla.
+Two police officers told Tigris Post that the Falcon Brigade was trained by foreign instructors.
 """,
     "babil.md": """---
 title: "Hilla bombing toll reaches 17"
 outlet: "Babil Daily"
 date: 2025-03-05
 ---
-HILLA - A car bomb killed 17 people in the Hilla vegetable market on Monday, according to the Babil health directorate.
+HILLA - A car bomb killed 17 people in the Hilla vegetable market on Monday, the health directorate said.
 
 An intelligence officer told Babil Daily that the Falcon Brigade had been trained by foreign instructors.
 
@@ -51,7 +51,8 @@ def workspace(tmp_path_factory, model_extractor):
     for name, text in REPORTS.items():
         (folder / name).write_text(text, encoding="utf-8")
     path = folder / "ws"
-    report = ingest(db.open_workspace(path, create_missing=True), sorted(folder.glob("*.md")), model_extractor)
+    engine = db.open_workspace(path, create_missing=True)
+    report = ingest(engine, sorted(folder.glob("*.md")), model_extractor)
     assert report.assessment and report.assessment["contradictions"] >= 1
     return str(path)
 

@@ -52,6 +52,7 @@ def settings() -> dict[str, Any]:
     data = lexicon.load(str(_HERE / "compare.yml"))
     family = {t: name for name, types in data["families"].items() for t in types}
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
+            "denying": set(data["denying"]),
             "back_references": set(data["back_references"]), "updates": set(data["updates"]),
             "family": family}
 
@@ -88,6 +89,23 @@ class EventFact:
     report_date: str | None = None  # the document's date, for an event the report leaves undated
     figures: dict[str, Figure] = field(default_factory=dict)
     update: bool = False  # the figure's sentence says it rose ("the toll rose to 17")
+    # Whether the statement itself gives the date and the place, or they were taken from the
+    # report's account of the same happening before it (then they tell which event it is,
+    # but the statement does not say them, so cannot contradict on them).
+    dated: bool = True
+    placed: bool = True
+    # What tells which happening it is besides its places: its named participants' entities
+    # and the words of described ones ("~army checkpoint"); the person a dismissal is of.
+    participants: frozenset[str] = frozenset()
+
+    place_names: frozenset[str] = frozenset()  # the places' words, for a person to read
+    # The places the report gives for events of this family anywhere: "the Bab al-Hussein
+    # market" in one sentence, "Babil province" in another, of one bombing.
+    area: frozenset[str] = frozenset()
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return self.places | self.participants | self.area
 
     @property
     def family(self) -> str:
@@ -115,11 +133,24 @@ class Statement:
     polarity: int = 1
     refers_to: str | None = None  # a denial that points back: the claim it denies
 
+    # Each proposition of the content ("X was trained abroad, and Y reported it": two), as
+    # its words and whether it is negated.
+    props: list[tuple[frozenset[str], bool]] = field(default_factory=list)
+
     def __post_init__(self) -> None:
-        negated = content_words(self.text)[1]
-        self.polarity = (-1 if self.stance in NEGATIVE else 1) * (-1 if negated else 1)
-        if not self.words:  # what it says of what it names: the loader leaves the names out
-            self.words = content_words(self.text)[0]
+        if not self.props:  # what it says of what it names: the loader leaves the names out
+            self.props = propositions(self.text)
+        if not self.words:
+            self.words = frozenset().union(*(w for w, _ in self.props))
+        self.polarity = self.sign(0)
+
+    def sign(self, i: int) -> int:
+        """The polarity of proposition ``i``: a denial turns it, and so does a "not" in it. A
+        fact the report gives in its own voice is asserted."""
+        if self.kind == "fact":
+            return 1
+        negated = self.props[i][1] if i < len(self.props) else False
+        return (-1 if self.stance in NEGATIVE else 1) * (-1 if negated else 1)
 
 
 @dataclass
@@ -152,17 +183,24 @@ def stem(word: str) -> str:
 _NEXT = re.compile(r",?\s+(?:and|but|while|although|though|whereas)\s+(?:that\s+)?|;\s+")
 
 
+def propositions(text: str) -> list[tuple[frozenset[str], bool]]:
+    """A content's propositions ("nine were killed, and that investigators had found no
+    evidence": two), each as ``content_words``."""
+    pieces = [p for p in _NEXT.split(text) if p and p.strip()]
+    return [content_words(p) for p in pieces] or [(frozenset(), False)]
+
+
 def content_words(text: str) -> tuple[frozenset[str], bool]:
     """The stems of a text's content words, and whether it is negated (an odd number of
-    negations in its first proposition: "did not train" is negated, "did not deny that it
-    never" is not)."""
+    negations and denying verbs in its first proposition: "did not train", "had denied that
+    they trained" are negated, "did not deny that it never" is not)."""
     s = settings()
     low = text.lower().replace("\u2019", "'")
     words = _WORD.findall(low)
     first = _WORD.findall(_NEXT.split(low, maxsplit=1)[0])
-    negations = sum(1 for w in first if w in s["negations"] or w.endswith("n't"))
+    negations = sum(1 for w in first if w in s["negations"] or w.endswith("n't") or w in s["denying"])
     kept = frozenset(stem(w) for w in words if w not in s["stopwords"] and w not in s["negations"]
-                     and not w.endswith("n't") and len(w) > 1)
+                     and w not in s["denying"] and not w.endswith("n't") and len(w) > 1)
     return kept, negations % 2 == 1
 
 
@@ -189,8 +227,8 @@ def link_back(statements: list[Statement]) -> None:
             if earlier:
                 target = earlier[-1]
                 s.refers_to = target.id
-                s.words, s.entities = target.words, s.entities | target.entities
-                s.polarity = -target.polarity
+                s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
+                s.polarity = s.sign(0)
 
 
 def independence(a: Statement, b: Statement) -> str:
@@ -217,20 +255,25 @@ def outlet_key(name: str) -> str:
     return _outlet_key(name) or ""
 
 
-def same_words(a: Statement, b: Statement) -> frozenset[str] | None:
-    """The content words two statements share, if they are enough to say the same thing."""
+def same_words(a: Statement, b: Statement) -> tuple[frozenset[str], int, int] | None:
+    """Whether two statements say the same thing by their words: the best-matching pair of
+    their propositions, if its shared content words are enough, as (the words, the
+    polarity of each side's proposition)."""
     s = settings()
-    if not a.words or not b.words:
-        return None
-    shared = a.words & b.words
-    if len(shared) < s["min_shared_words"]:
-        return None
-    overlap = len(shared) / min(len(a.words), len(b.words))
     with_entity = bool(a.entities & b.entities)
     needed = s["same_words_with_entity"] if with_entity else s["same_words_alone"]
-    if len(shared) / max(len(a.words), len(b.words)) < s["same_words_of_longer"]:
-        return None  # a few words of a long statement
-    return shared if overlap >= needed else None
+    best = None
+    for i, (wa, _) in enumerate(a.props):
+        for j, (wb, _) in enumerate(b.props):
+            shared = wa & wb
+            if len(shared) < s["min_shared_words"] or not wa or not wb:
+                continue
+            if len(shared) / max(len(wa), len(wb)) < s["same_words_of_longer"]:
+                continue  # a few words of a long proposition
+            overlap = len(shared) / min(len(wa), len(wb))
+            if overlap >= needed and (best is None or overlap > best[0]):
+                best = (overlap, shared, a.sign(i), b.sign(j))
+    return None if best is None else best[1:]
 
 
 def _day(iso: str | None) -> Date | None:
@@ -242,43 +285,66 @@ def _day(iso: str | None) -> Date | None:
     return None
 
 
-def _dates_agree(a: EventFact, b: EventFact) -> bool | None:
-    """True if the dates agree at the precision both have, False if not, None if either
-    event is undated."""
-    if not a.date or not b.date:
+def _when(e: EventFact) -> Date | None:
+    return _day(e.date) or _day(e.report_date)
+
+
+def same_event(a: EventFact, b: EventFact) -> bool:
+    """One happening: the same family of types, a place or participant in common, and days close enough
+    (the events' own dates at most ``date_conflict_days`` apart, else their reports' dates
+    at most a week)."""
+    if a.family != b.family or not (a.keys & b.keys):
+        return False
+    da, db = _when(a), _when(b)
+    if da and db:
+        limit = settings()["date_conflict_days"] if (_day(a.date) and _day(b.date)) else 7
+        return abs((da - db).days) <= limit
+    return True
+
+
+def event_agrees(a: EventFact, b: EventFact) -> str | None:
+    """What two reports of one event give alike: a figure ("killed 14" both), else the
+    day, with the place or the people they both state; or None."""
+    if not same_event(a, b):
         return None
-    n = min(len(a.date), len(b.date))
-    return a.date[:n] == b.date[:n]
-
-
-def _near_in_time(a: EventFact, b: EventFact) -> bool:
-    """Undated events count as the same happening when their reports are a week apart at most."""
-    da, db = _day(a.date) or _day(a.report_date), _day(b.date) or _day(b.report_date)
-    return da is None or db is None or abs((da - db).days) <= 7
+    same = [f"{kind} {a.figures[kind]}" for kind in sorted(set(a.figures) & set(b.figures))
+            if a.figures[kind] == b.figures[kind] and a.figures[kind].high is not None]
+    if same:
+        return "same figures: " + ", ".join(same)
+    told_alike = (a.placed and b.placed and a.places & b.places) or (a.participants & b.participants)
+    if a.dated and b.dated and told_alike and a.date == b.date and len(a.date or "") == 10:
+        where = ", ".join(sorted(a.place_names & b.place_names) or a.place_names)
+        return f"same day: {a.date}" + (f", {where}" if where else "")
+    return None
 
 
 def event_pairs(a: EventFact, b: EventFact) -> tuple[str, str] | None:
-    """A contradiction between two reports of one event, as (reason, detail), or None."""
-    if a.family != b.family or not a.places or not b.places:
+    """A contradiction between two reports of one event, as (reason, detail), or None.
+
+    One event: the same family of types, a place in common, and days close enough (the
+    events' own dates, else their reports' dates, at most ``date_conflict_days`` apart, or a
+    week for reports that give no date). Then two dates the statements give that differ
+    contradict (``date``), and so do figures that cannot both hold (``figures``), unless one
+    says the toll rose since (an update)."""
+    if not same_event(a, b):
         return None
-    same_place = bool(a.places & b.places)
-    agree = _dates_agree(a, b)
-    if same_place and agree is not False and _near_in_time(a, b):
-        for kind in sorted(set(a.figures) & set(b.figures)):
-            fa, fb = a.figures[kind], b.figures[kind]
-            if not fa.agrees(fb) and not (a.update or b.update):
-                return "figures", f"{kind} {fa} against {fb}"
-        return None
-    da, db = _day(a.date), _day(b.date)
-    apart = abs((da - db).days) if da and db else 0
-    if same_place and agree is False and 0 < apart <= settings()["date_conflict_days"]:
+    n = min(len(a.date or ""), len(b.date or ""))
+    if a.dated and b.dated and n and a.date[:n] != b.date[:n]:
         return "date", f"{a.date} against {b.date}"
+    if a.placed and b.placed and not (a.places & b.places) and (a.participants & b.participants):
+        # The same people or target, somewhere else: "detained in Musayyib" / "at his house in
+        # Iskandariya". (Whether one place lies inside the other is not known here.)
+        return "place", f"{', '.join(sorted(a.place_names))} against {', '.join(sorted(b.place_names))}"
+    for kind in sorted(set(a.figures) & set(b.figures)):
+        fa, fb = a.figures[kind], b.figures[kind]
+        if not fa.agrees(fb) and not (a.update or b.update):
+            return "figures", f"{kind} {fa} against {fb}"
     return None
 
 
 def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
     """The pairs worth comparing (indexes, i < j): those that share enough content words, an
-    event's family and place, or a denial and the claim it answers. Everything else cannot
+    event's family and a place or participant, or a denial and the claim it answers. Everything else cannot
     pair, so a corpus is not compared all against all."""
     s = settings()
     by_word: dict[str, list[int]] = defaultdict(list)
@@ -288,8 +354,8 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
         for w in st.words:
             by_word[w].append(i)
         for e in st.events:
-            for place in e.places:
-                by_event[e.family, place].append(i)
+            for key in e.keys:
+                by_event[e.family, key].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for postings in by_word.values():
         if len(postings) <= s["max_posting"]:  # a word most statements have tells none apart
@@ -331,10 +397,18 @@ def compare(statements: list[Statement]) -> list[Pair]:
         if conflicts:  # one event told two ways: the figures, the date or the place say why
             add("contradiction", a, b, *conflicts[0])
             continue
-        shared = same_words(a, b)
-        if shared is not None and a.source != b.source:
+        # One source twice in one report says nothing new; in two reports it is a repetition.
+        twice = a.source == b.source and a.document == b.document
+        agreed = [d for ea in a.events for eb in b.events if ea.id != eb.id and (d := event_agrees(ea, eb))]
+        if agreed and not twice and a.polarity == b.polarity:
+            add("corroboration", a, b, "same", agreed[0])
+            continue
+        # A report's own account is compared by what happened, not by its words.
+        same = same_words(a, b) if a.kind == b.kind == "claim" else None
+        if same is not None and not twice:
+            shared, sign_a, sign_b = same
             detail = "same words: " + ", ".join(sorted(shared)[:6])
-            if a.polarity == b.polarity:
+            if sign_a == sign_b:
                 add("corroboration", a, b, "same", detail)
             else:
                 add("contradiction", a, b, "denial", detail)

@@ -19,7 +19,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Claim
 
-VERSION = "4"
+VERSION = "5"
 _CLOSE_GAP = 4  # characters allowed between a quotation and its "he said" clause
 _QUOTE_LIMIT = 3000  # the longest quotation we follow, in characters
 
@@ -67,6 +67,10 @@ def _inflections(lemma: str) -> set[str]:
     if lemma.endswith("y"):
         forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
     return forms | set(_IRREGULAR.get(lemma, []))
+
+
+# Cue verbs whose object is who was told, not what ("..., an officer told Reuters").
+_ADDRESSED = {form for verb in ("tell", "inform", "brief") for form in {verb, *_inflections(verb)}}
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -200,7 +204,8 @@ def _verb_claim(token, offset: int, stance: str, quotes, lex) -> Claim | None:
             if for_ is not None and token.lower_.startswith("call"):
                 comp = for_
         if comp is None and subject is not None and token.dep_ in ("parataxis", "conj", "advcl", "ROOT") \
-                and token.head is not token and not any(c.dep_ == "dobj" for c in token.children):
+                and token.head is not token and not any(c.dep_ == "dobj" and token.lower_ not in _ADDRESSED
+                                                        for c in token.children):
             # "The checkpoints, the colonel said, were moved": a parenthetical cue is
             # attached to the clause it reports; that clause is the content.
             content = _subtree(token.head, offset)
@@ -220,9 +225,41 @@ def _verb_claim(token, offset: int, stance: str, quotes, lex) -> Claim | None:
                                   or _adjacent_parenthetical(token)):
             # The whole quotation is what was said, however the parser cut it.
             content = quote
+        if content is None or _contains(content, cue):
+            # "X were trained abroad, a police officer told Reuters.": a parser that loses the
+            # shape of a long sentence still leaves its layout.
+            trailing = _trailing(token, offset)
+            if trailing is not None:
+                source, content = trailing
         if content is None:
             return None
     return Claim(cue=cue, source=source, content=content, stance=stance, stage_version=VERSION)
+
+
+_TRAILING_LIMIT = 14  # words of a source between the comma and the cue ("a police officer in ...")
+
+
+def _trailing(token, offset: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(source, content) of a sentence that ends "..., SOURCE said" or "..., SOURCE told
+    OUTLET.": everything before the last comma is what was said."""
+    sent = token.sent
+    rest = sent[token.i - sent.start + 1:]
+    addressee = ("PROPN", "NOUN", "DET", "ADJ", "PRON")
+    rest = [t for t in rest if not t.is_space]
+    if len(rest) > 6 or any(not (t.is_punct or t.pos_ in addressee) for t in rest):
+        return None
+    commas = [t for t in sent[: token.i - sent.start] if t.text == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    words = sent[comma.i - sent.start + 1: token.i - sent.start]
+    if not words or len(words) > _TRAILING_LIMIT or any(t.tag_ in ("VBD", "VBZ", "VBP") for t in words):
+        return None
+    said = sent[: comma.i - sent.start]
+    if len(said) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in said):
+        return None
+    return ((offset + words[0].idx, offset + words[-1].idx + len(words[-1])),
+            (offset + said[0].idx, offset + said[-1].idx + len(said[-1])))
 
 
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:

@@ -49,17 +49,26 @@ import functools
 import re
 from typing import Any
 
-from crosscheck.extract import lexicon
+from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "2"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a dozen": 12, "twenty": 20,
-                 "thirty": 30, "forty": 40, "fifty": 50, "a hundred": 100}
+VERSION = "4"
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+# "one" to "ninety-nine" as words ("Fourteen people were killed", "twenty-three"), and "a dozen".
+_NUMBER_WORDS = {**{w: i + 1 for i, w in enumerate(_UNITS)}, **{w: i + 10 for i, w in enumerate(_TEENS)},
+                 **{t: 20 + 10 * i for i, t in enumerate(_TENS)},
+                 **{f"{t}{sep}{u}": 20 + 10 * i + j + 1 for i, t in enumerate(_TENS)
+                    for j, u in enumerate(_UNITS) for sep in ("-", " ")},
+                 "a dozen": 12, "a hundred": 100}
 # "dozens", "hundreds", "scores" are not numbers: such a figure is left out, not guessed.
 _RANGE = re.compile(r"(?:between\s+)?(?P<a>[\d,]+)\s*(?:-|to|and|–)\s*(?P<b>[\d,]+)")
 _WINDOW = 4  # words between a number and its figure word
+_QUALIFIER = re.compile(r"^(?:(?:about|around|approximately|roughly|some|nearly|almost|over|up to|upwards of|"
+                        r"at least|at most|no more than|no fewer than|more than|fewer than|less than)\s+)+")
 # Dependents of a noun that name whose it is: "IS militants", "the brigade's fighters". Before
 # a trigger noun they name who did it ("the IRA's bombing", "Russian airstrikes"), except a
 # compound, which as often names the event by its place ("the Boston Marathon bombing").
@@ -91,7 +100,9 @@ def _lexicon() -> dict[str, Any]:
     roles = {r for by_type in parts["roles"].values() for r in by_type.values()} | set(parts["types"])
     assert roles <= set(PARTICIPANT_ROLES), roles
     return {"words": words, "phrases": dict(phrases), "phrase": phrase, "not_before": set(data["not_before"]),
-            "figures": figures, "roles": parts["roles"], "place_preps": set(data["place_preps"]),
+            "figures": figures, "part_of": set(data["part_of"]), "toll_verbs": set(data["toll_verbs"]),
+            "roles": parts["roles"],
+            "place_preps": set(data["place_preps"]),
             "place_fallback": data["place_fallback"], "place_nouns": set(data["place_nouns"]),
             "types": {role: set(types) for role, types in parts["types"].items()},
             # the word lists: undergoer, done_to_preps, doer_preps, member_preps, doer_verbs, ...
@@ -100,8 +111,10 @@ def _lexicon() -> dict[str, Any]:
 
 
 def number_of(text: str) -> list[int] | None:
-    """ "14" -> [14]; "1,200" -> [1200]; "between 300 and 400" -> [300, 400]; "six" -> [6]."""
-    low = text.lower().replace("about ", "").replace("at least ", "").replace("more than ", "").strip()
+    """ "14" -> [14]; "1,200" -> [1200]; "between 300 and 400" -> [300, 400]; "six" -> [6];
+    "some 3,000" -> [3000] (whether a figure is a bound is read from its words where it is
+    compared, crosscheck.store.assessment)."""
+    low = _QUALIFIER.sub("", text.lower().strip()).strip()
     m = _RANGE.fullmatch(low)
     if m:
         return [int(m["a"].replace(",", "")), int(m["b"].replace(",", ""))]
@@ -122,6 +135,7 @@ def add_events(analysis, parsed) -> None:
     lex = _lexicon()
     text = analysis.document.text
     pieces = [(offset, doc, offset + len(doc.text)) for offset, doc in parsed]
+    filed = m.end() if (m := dateline.find(text)) else 0
     found: list[Event] = []
     for sent in analysis.sentences:
         triggers = _triggers(text, sent, lex)
@@ -133,7 +147,8 @@ def add_events(analysis, parsed) -> None:
         parse = _Parse(piece[1], piece[0], inside) if piece else None
         if parse:
             found += [e for n in numbers if (e := _strength(n, parse, lex))]
-        places = [x for x in inside if x.type == "place"]
+        # The dateline's place is where the report was filed, not where it happened.
+        places = [x for x in inside if x.type == "place" and x.start >= filed]
         dates = [x for x in inside if x.type == "date"]
         figures, figure_spans = _figures(text, sent, numbers, lex)
         for span, type_ in sorted(triggers):
@@ -234,6 +249,13 @@ def _clause_date(trigger, parse: _Parse, dates: list[Mention]) -> Mention | None
     killing. The clause is the trigger's verb, or the verb above a trigger noun, with its
     words less the clauses of its own that do not hold the trigger; a sentence with no
     verb above the trigger is one clause."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("NOUN",
+                                                                                                "PROPN"):
+        # "funerals for the victims of the bombing were held on Wednesday": a passing
+        # reference; only a date in its own words ("the March 3 bombing") is its own.
+        own = {t.i for t in trigger.subtree}
+        return _nearest([m for m in dates if any(parse.within.get(i) is m for i in own)],
+                        parse.offset + trigger.idx)
     verb = trigger if trigger.tag_.startswith("VB") else next(
         (t for t in trigger.ancestors if t.tag_.startswith("VB")), None)
     if verb is None:
@@ -375,6 +397,9 @@ def _strength(number: Mention, parse: _Parse, lex) -> Event | None:
         verb = noun.head.head if grows else noun.head  # "grew to 2,500", "had 300 fighters"
     elif _children(noun, {"poss"}):  # "the militia's 1,200 fighters"
         unit = _fillers(_children(noun, {"poss"})[0], "unit", parse, lex)
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "at":  # "puts the brigade's strength at 1,200 men"
+        measure = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.lower_ in lex["measures"]]
+        unit = [m for c in measure for p in _children(c, {"poss"}) for m in _fillers(p, "unit", parse, lex)]
     if verb is not None and not unit:
         subject = _children(verb, {"nsubj", "nsubjpass"})
         if not subject and verb.dep_ in ("advcl", "conj", "xcomp"):  # "..., growing to 2,500"
@@ -403,10 +428,19 @@ def _figures(text: str, sent, numbers: list[Mention], lex) -> Figures:
         if value is None:
             continue
         after = re.findall(r"[a-z]+", text[n.end:sent.end].lower())[:_WINDOW]
+        if after[:2] == ["of", "the"]:
+            continue  # "three of the wounded died": some of a figure
         before = re.findall(r"[a-z]+", text[sent.start:n.start].lower())[::-1][:2]
-        # The nearest figure word: "killed 14 people and wounded 40", "14 people were killed".
+        if set(re.findall(r"[a-z]+", text[sent.start:n.start].lower())[::-1][:4]) & lex["part_of"]:
+            continue  # "among the dead were three children": some of the dead, not the toll
+        # The nearest figure word not yet given a number: "killed 14 people and wounded 40",
+        # "14 people were killed and 30 others wounded".
         nearest = [w for i in range(_WINDOW) for w in (before[i:i + 1] + after[i:i + 1])]
-        kind = next((lex["figures"][w] for w in nearest if w in lex["figures"]), None)
+        kind = next((lex["figures"][w] for w in nearest
+                     if w in lex["figures"] and lex["figures"][w] not in figures), None)
+        toll = "toll" in text[sent.start:n.start].lower()
+        if kind is None and toll and set(before[:2]) & lex["toll_verbs"]:
+            kind = "killed"  # "the death toll ... has risen to 17"
         if kind and kind not in figures:
             figures[kind] = value
             spans.append((n.start, n.end))

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from crosscheck.errors import UsageError, message
-from crosscheck.extract import lexicon, pool
+from crosscheck.extract import dateline, lexicon, pool
 from crosscheck.extract.gazetteer import add_ruler
 from crosscheck.extract.stages import Stage, resolve_stages
 from crosscheck.model import Analysis, Document
@@ -76,8 +76,9 @@ def check_model(name: str) -> None:
 
 
 def build_nlp(config: ExtractConfig):
-    """The spaCy pipeline of a config: the model plus the gazetteer ruler."""
+    """The spaCy pipeline of a config: the model, the dateline component and the gazetteer ruler."""
     nlp = load_model(config.model, config.disable)
+    dateline.add_component(nlp)
     if config.gazetteer:
         add_ruler(nlp, config.gazetteer)
     return nlp

@@ -171,16 +171,26 @@ class _Ends:
     def at(self, token, offset: int) -> Mention | None:
         """The mention the token is part of; for a role noun with a name in apposition ("the
         police chief, Salman Ouda"), the name's."""
-        at = offset + token.idx
-        for m in self.mentions:
-            if m.start <= at < m.end:
-                return m
-            if m.start > at:
-                break
+        found = self._within(offset + token.idx)
+        if found is not None:
+            return found
         for child in token.children:
             if child.dep_ == "appos":
                 return self.at(child, offset)
+        # An apposition the parser missed: "the director of Babil police, Major General Nasir
+        # al-Rubaiy, last Thursday": a name right after the phrase and its comma.
+        edge, doc = token.right_edge, token.doc
+        if token.pos_ == "NOUN" and edge.i + 2 < len(doc) and doc[edge.i + 1].text == ",":
+            for t in doc[edge.i + 2: edge.i + 6]:  # past a title: ", Major General Nasir ..."
+                after = self._within(offset + t.idx)
+                if after is not None:
+                    return after if after.type == "person" else None
+                if not t.text[:1].isupper():
+                    break
         return None
+
+    def _within(self, at: int) -> Mention | None:
+        return next((m for m in self.mentions if m.start <= at < m.end), None)
 
     def all_at(self, token, offset: int) -> list[Mention]:
         """The token's mention and those of its conjuncts ("by Iran and Hezbollah")."""

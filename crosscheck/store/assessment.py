@@ -19,7 +19,16 @@ from crosscheck.assess.compare import EventFact, Figure, Pair, Statement
 from crosscheck.extract.events import number_of
 from crosscheck.model import content_id
 from crosscheck.store.queries import _canonical, canonical_ids, members
-from crosscheck.store.schema import assessment_pairs, claims, documents, entities, events, mentions, sentences
+from crosscheck.store.schema import (
+    assessment_pairs,
+    claims,
+    documents,
+    entities,
+    events,
+    mentions,
+    relations,
+    sentences,
+)
 
 
 @dataclass
@@ -43,9 +52,13 @@ def statements(conn: Connection) -> list[Statement]:
                                                   documents.c.text))}
     names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
     named: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for doc, start, end, eid in conn.execute(select(mentions.c.document_id, mentions.c.start, mentions.c.end,
-                                                    mentions.c.entity_id).where(mentions.c.entity_id.is_not(None))):
+    places: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    q = select(mentions.c.document_id, mentions.c.start, mentions.c.end, mentions.c.entity_id,
+               mentions.c.type)
+    for doc, start, end, eid, type_ in conn.execute(q.where(mentions.c.entity_id.is_not(None))):
         named[doc].append((start, end, merged.get(eid, eid)))
+        if type_ == "place":
+            places[doc].append((start, end, merged.get(eid, eid)))
     bounds: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc, start, end in conn.execute(select(sentences.c.document_id, sentences.c.start, sentences.c.end)):
         bounds[doc].append((start, end))
@@ -72,40 +85,98 @@ def statements(conn: Connection) -> list[Statement]:
                       words or "",
                       entities=frozenset(e for a, b, e in named[r["document_id"]] if start <= a and b <= end),
                       cited=frozenset(cited), source_name=source_name,
-                      words=_predicate(doc.text, (start, end), named[r["document_id"]]))
+                      props=_predicate(doc.text, (start, end), named[r["document_id"]]))
         out.append(s)
         claimed[r["document_id"]].append((start, end, s))
-    for e in conn.execute(select(events)):
-        e = dict(e._mapping)
-        doc = docs[e["document_id"]]
-        trigger = e["evidence"][0]
-        sentence = next(((a, b) for a, b in bounds[e["document_id"]] if a <= trigger["start"] < b),
-                        (trigger["start"], trigger["end"]))
-        fact = _event_fact(e, doc, sentence, merged)
-        inside = [s for a, b, s in claimed[e["document_id"]] if a <= trigger["start"] < b]
+    facts = _facts(conn, docs, bounds, merged, places)
+    by_sentence: dict[tuple[str, tuple[int, int]], Statement] = {}
+    for document, anchor, sentence, fact in facts:
+        inside = [s for a, b, s in claimed[document] if a <= anchor < b]
         if inside:
             for s in inside:
                 s.events.append(fact)
             continue
+        if (document, sentence) in by_sentence:  # "X was dismissed on Sunday": an event and a relation
+            by_sentence[document, sentence].events.append(fact)
+            continue
+        doc = docs[document]
         voice = doc.outlet or _NO_OUTLET
-        out.append(Statement(e["id"], e["document_id"], doc.outlet, compare.outlet_key(voice), "outlet",
-                             "asserts", sentence, doc.text[sentence[0]:sentence[1]], source_name=voice,
-                             entities=frozenset(x for a, b, x in named[e["document_id"]]
-                                                if sentence[0] <= a and b <= sentence[1]),
-                             events=[fact], kind="fact",
-                             words=_predicate(doc.text, sentence, named[e["document_id"]])))
+        statement = Statement(fact.id, document, doc.outlet, compare.outlet_key(voice), "outlet", "asserts",
+                              sentence, doc.text[sentence[0]:sentence[1]], source_name=voice,
+                              entities=frozenset(x for a, b, x in named[document]
+                                                 if sentence[0] <= a and b <= sentence[1]),
+                              events=[fact], kind="fact",
+                              props=_predicate(doc.text, sentence, named[document]))
+        by_sentence[document, sentence] = statement
+        out.append(statement)
     return out
 
 
-def _predicate(text: str, span: tuple[int, int], names: list[tuple[int, int, str]]) -> frozenset[str]:
-    """What a statement says of the entities it names: its content words less the words of
-    their names ("the Nur al-Huda Brigade was trained abroad": train, abroad)."""
+# Relations that are happenings with a date: a dismissal ends a post, an appointment starts one.
+_RELATION_EVENTS = {"dismissed": ("dismissal", "end"), "appointed": ("appointment", "start")}
+
+
+def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
+           places: dict[str, list[tuple[int, int, str]]]) -> list[tuple]:
+    """The events, and the dismissals and appointments the relations give, each as
+    (document, offset it is said at, its sentence, EventFact), in the order of the reports."""
+    found = []
+
+    def sentence_at(document: str, at: int, end: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in bounds[document] if a <= at < b), (at, end))
+
+    for e in conn.execute(select(events)):
+        e = dict(e._mapping)
+        trigger = e["evidence"][0]
+        sentence = sentence_at(e["document_id"], trigger["start"], trigger["end"])
+        found.append((e["document_id"], trigger["start"], sentence,
+                      _event_fact(e, docs[e["document_id"]], sentence, merged)))
+    q = select(relations).where(relations.c.type.in_(_RELATION_EVENTS),
+                                relations.c.subject_entity_id.is_not(None))
+    for r in conn.execute(q):
+        family, end = _RELATION_EVENTS[r.type]
+        when = (r.dates or {}).get(end) or {}
+        subject = merged.get(r.subject_entity_id, r.subject_entity_id)
+        fact = EventFact(r.id, family, date=when.get("date"), precision=when.get("precision"),
+                         report_date=docs[r.document_id].date, dated=bool(when.get("date")), placed=False,
+                         participants=frozenset([subject]))
+        found.append((r.document_id, r.evidence_start, sentence_at(r.document_id, r.evidence_start,
+                                                                    r.evidence_end), fact))
+    found.sort(key=lambda f: (f[0], f[1]))
+    # A report tells of one happening at a time: "At least 12 people were killed" after "a car
+    # bomb exploded in the Bab al-Hussein market on Tuesday" is that bombing's toll.
+    known: dict[tuple[str, str], EventFact] = {}  # (document, family) -> its last placed event
+    for document, _, _, fact in found:
+        before = known.get((document, fact.family))
+        if before is not None and not fact.places:
+            fact.places, fact.placed, fact.place_names = before.places, False, before.place_names
+            fact.participants |= before.participants
+            if not fact.date:
+                fact.date, fact.precision, fact.dated = before.date, before.precision, False
+        if fact.places:
+            known[document, fact.family] = fact
+    # Every place named in the sentences that tell of a family's events in a report: "in the
+    # Bab al-Hussein market in central Hilla" puts the bombing in Hilla as well.
+    area: dict[tuple[str, str], frozenset[str]] = defaultdict(frozenset)
+    for document, _, sentence, fact in found:
+        area[document, fact.family] |= fact.places if fact.placed else frozenset()
+        area[document, fact.family] |= frozenset(e for a, b, e in places[document]
+                                                 if sentence[0] <= a and b <= sentence[1])
+    for document, _, _, fact in found:
+        fact.area = area[document, fact.family]
+    return found
+
+
+def _predicate(text: str, span: tuple[int, int], names: list[tuple[int, int, str]]) -> list:
+    """What a statement says of the entities it names, proposition by proposition: its
+    content words less the words of their names ("the Nur al-Huda Brigade was trained
+    abroad": train, abroad)."""
     start, end = span
     chars = list(text[start:end])
     for a, b, _ in names:
         if start <= a and b <= end:
             chars[a - start:b - start] = " " * (b - a)
-    return compare.content_words("".join(chars))[0] or frozenset(["-"])
+    return compare.propositions("".join(chars))
 
 
 _NO_OUTLET = "the report (no outlet)"
@@ -126,18 +197,32 @@ def _source(claim: dict, merged: dict[str, str], outlet_of, doc_outlet: str | No
     return compare.outlet_key(doc_outlet or _NO_OUTLET), "outlet", doc_outlet or _NO_OUTLET
 
 
-_BOUND = re.compile(r"(?P<bound>at least|more than|over|upwards of|no fewer than|nearly|almost|about|around|"
-                    r"some|roughly|approximately|up to|at most|fewer than|less than)\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"(?P<bound>at least|no more than|more than|over|upwards of|no fewer than|nearly|almost|"
+                    r"about|around|some|roughly|approximately|up to|at most|fewer than|less than)\s+$",
+                    re.IGNORECASE)
 
 
 def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str]) -> EventFact:
     text = doc.text[sentence[0]:sentence[1]]
-    places = frozenset(merged.get(p["entity"], p["entity"]) if p["entity"] else p["text"].lower()
+    places = frozenset(merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
                        for p in e["places"])
+    # Who took part tells which happening it is: a named participant, or the target an attack
+    # is described by ("an army checkpoint"); not "14 people".
+    participants = frozenset(merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
+                             for p in e["participants"] or [] if p["entity"] or p["role"] == "target")
     figures = {kind: _figure(values, text) for kind, values in (e["figures"] or {}).items()}
     update = bool(set(re.findall(r"[a-z]+", text.lower())) & compare.settings()["updates"])
     return EventFact(e["id"], e["type"], places, e["date"], e["precision"], doc.date,
-                     {k: f for k, f in figures.items() if f is not None}, update)
+                     {k: f for k, f in figures.items() if f is not None}, update,
+                     dated=bool(e["date"]), placed=bool(places), participants=participants,
+                     place_names=frozenset(p["text"] for p in e["places"]))
+
+
+def _described(words: str) -> str:
+    """A described place or participant as a key: "an army checkpoint" -> "~army checkpoint"."""
+    kept = [w for w in re.findall(r"[a-z]+", words.lower()) if w not in ("a", "an", "the") and not
+            number_of(w)]
+    return "~" + " ".join(kept)
 
 
 def _figure(values: list[int], sentence: str) -> Figure | None:
@@ -150,7 +235,7 @@ def _figure(values: list[int], sentence: str) -> Figure | None:
     for m in re.finditer(r"[\d,]+|[a-z]+", sentence.lower()):
         if number_of(m[0]) == [n] and (bound := _BOUND.search(sentence[: m.start()])):
             word = bound["bound"].lower()
-            if word in ("up to", "at most", "fewer than", "less than"):
+            if word in ("up to", "at most", "fewer than", "less than", "no more than"):
                 return Figure(0, n)
             if word in ("at least", "more than", "over", "upwards of", "no fewer than"):
                 return Figure(n, None)

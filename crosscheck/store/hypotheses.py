@@ -100,8 +100,8 @@ def suggest(engine: Engine, hypothesis: str) -> int:
     suggestions: dict[str, tuple[str, str]] = {}
     for s in found:
         whole = Statement(s.id, s.document, s.outlet, s.source, s.source_kind, s.stance, s.span, s.text)
-        if compare.same_words(stated, whole) is not None:
-            code = "C" if whole.polarity == stated.polarity else "I"
+        if (same := compare.same_words(stated, whole)) is not None:
+            code = "C" if same[1] == same[2] else "I"
             why = "says what the hypothesis says" if code == "C" else "says the opposite"
             suggestions[s.id] = (code, why)
     for p in pairs:
