@@ -170,17 +170,22 @@ _WORD = re.compile(r"[a-z]+(?:'t)?")
 
 
 def stem(word: str) -> str:
-    """A crude English stem, enough to match "trained"/"training"/"trains", "instructors"."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    """A crude English stem, enough to match "trained"/"training"/"trains", "instructors",
+    and "sold"/"selling" (``irregular`` in compare.yml)."""
+    if word in settings()["irregular"]:
+        word = settings()["irregular"][word]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("ses", "s"), ("xes", "x"), ("ches", "ch"),
+                         ("shes", "sh"), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: len(word) - len(suffix)] + keep
             break
-    return word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
+    word = word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
+    return word[:-1] if len(word) > 3 and word.endswith("e") else word  # "seize", "seized": seiz
 
 
 # Where a content's first proposition ends: "nine were killed, and that investigators had
 # found no evidence" is not a denial that nine were killed.
-_NEXT = re.compile(r",?\s+(?:and|but|while|although|though|whereas)\s+(?:that\s+)?|;\s+")
+_NEXT = re.compile(r",?\s+(?:and|but|while|although|though|whereas)\s+(?:that\s+)?|;\s+|[.!?]\s+")
 
 
 def propositions(text: str) -> list[tuple[frozenset[str], bool]]:
@@ -399,6 +404,11 @@ def compare(statements: list[Statement]) -> list[Pair]:
             continue
         # One source twice in one report says nothing new; in two reports it is a repetition.
         twice = a.source == b.source and a.document == b.document
+        if a.polarity != b.polarity and any(same_event(ea, eb) and ea.participants & eb.participants
+                                            for ea in a.events for eb in b.events if ea.id != eb.id):
+            # "The brigade denied that X had been arrested" against "forces arrested X".
+            add("contradiction", a, b, "denial", "denies that it happened")
+            continue
         agreed = [d for ea in a.events for eb in b.events if ea.id != eb.id and (d := event_agrees(ea, eb))]
         if agreed and not twice and a.polarity == b.polarity:
             add("corroboration", a, b, "same", agreed[0])

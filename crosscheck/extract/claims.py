@@ -211,6 +211,11 @@ def _verb_claim(token, offset: int, stance: str, quotes, lex) -> Claim | None:
             content = _subtree(token.head, offset)
         if comp is not None:
             content = _subtree(comp, offset)
+            charge = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                           and c.i > comp.i), None)
+            if stance == "alleges" and comp.dep_ == "dobj" and charge is not None:
+                # "accused the commander of selling rifles": who, and of what.
+                content = (content[0], _subtree(charge, offset)[1])
             if stance == "alleges" and subject is not None and subject.dep_ == "nsubjpass":
                 # "The brigade is accused of selling weapons": the accusation is the whole clause.
                 content = (_subtree(subject, offset)[0], content[1])
