@@ -125,9 +125,12 @@ def polnear() -> list[dict]:
 
     folder = Path(tempfile.mkdtemp(prefix="crosscheck-polnear-"))
     for g in corpora.polnear("dev"):
-        (folder / f"{g.id}.txt").write_text(g.text, encoding="utf-8")
+        # PolNeAR names each article outlet_date_slug: the outlet and the date as metadata.
+        outlet, date, *_ = g.id.split("_")
+        front = f'---\noutlet: "{outlet}"\ndate: {date}\n---\n'
+        (folder / f"{g.id}.md").write_text(front + g.text, encoding="utf-8")
     try:
-        _, predicted, *_ = assess(sorted(folder.glob("*.txt")))
+        _, predicted, *_ = assess(sorted(folder.glob("*.md")))
     finally:
         shutil.rmtree(folder)
     return predicted

@@ -204,6 +204,7 @@ def content_words(text: str) -> tuple[frozenset[str], bool]:
     words = _WORD.findall(low)
     first = _WORD.findall(_NEXT.split(low, maxsplit=1)[0])
     negations = sum(1 for w in first if w in s["negations"] or w.endswith("n't") or w in s["denying"])
+    negations -= "neither" in first and "nor" in first  # "neither X nor Y helped": one negation
     kept = frozenset(stem(w) for w in words if w not in s["stopwords"] and w not in s["negations"]
                      and w not in s["denying"] and not w.endswith("n't") and len(w) > 1)
     return kept, negations % 2 == 1
