@@ -362,11 +362,13 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
         for e in st.events:
             for key in e.keys:
                 by_event[e.family, key].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for postings in by_word.values():
-        if len(postings) <= s["max_posting"]:  # a word most statements have tells none apart
-            shared.update(combinations(postings, 2))
-    out = {pair for pair, n in shared.items() if n >= s["min_shared_words"]}
+    # A word in too many statements tells none apart (and would make the pairs quadratic).
+    limit = max(s["min_posting_limit"], int(s["max_posting_share"] * len(statements)))
+    usable = {w: p for w, p in by_word.items() if 1 < len(p) <= limit}
+    out: set[tuple[int, int]] = set()
+    for i, st in enumerate(statements):  # one statement at a time: memory stays linear
+        shared: Counter[int] = Counter(j for w in st.words if w in usable for j in usable[w] if j > i)
+        out.update((i, j) for j, n in shared.items() if n >= s["min_shared_words"])
     for postings in by_event.values():
         out.update(combinations(sorted(set(postings)), 2))
     for i, st in enumerate(statements):
