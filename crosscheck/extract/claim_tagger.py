@@ -30,7 +30,7 @@ from crosscheck.extract import claims as rules
 from crosscheck.extract.stages import stage
 from crosscheck.model import Claim
 
-VERSION = "2"
+VERSION = "3"
 MODEL = Path(__file__).parent / "claims.crfsuite"
 # Word-vector clusters (centroids), so that words the training data never showed in a
 # role share features with words it did ("lambasted" with "criticized").
@@ -531,6 +531,14 @@ def tag_claims(analysis, parsed) -> None:
         if collecting:
             gc.enable()
     tagged = assemble(text, paras, labels, found, _subjects(parsed), quotes)
+    # "accused the commander of selling rifles": where the tagger stops at the accused, the
+    # rules' content that goes on to the charge is the accusation.
+    accusations = [c for c in found if c.stance == "alleges" and c.content]
+    for t in tagged:
+        rule = next((c for c in accusations if _overlaps(c.cue, t.cue)), None)
+        if (rule is not None and t.content and rule.content[0] <= t.content[0]
+                and t.content[1] < rule.content[1]):
+            t.content = rule.content
     # A refusal to comment is the rules' fixed phrase; the tagger's reading of "did not
     # respond to" + "a request for comment" as a cue and its content gives way to it.
     refusals = [c for c in found if c.stance == "declines" and c.content is None]
