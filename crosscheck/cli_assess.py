@@ -103,12 +103,12 @@ def grade(obj: Context, target, reliability, credibility, reason, as_json) -> No
     crosscheck grade clm-... --credibility 2 --reason "confirmed by the hospital's list"
     crosscheck grade clm-...
     """
-    from crosscheck.errors import UsageError
+    from crosscheck.errors import NotFoundError, UsageError, message
     from crosscheck.store import grading
 
     engine = obj.engine()
     if (reliability or credibility) and not reason:
-        raise UsageError("a grade needs a reason: add --reason \"...\"")
+        raise UsageError(message("grade_needs_reason"))
     if reliability:
         graded = grading.grade_source(engine, target, reliability, reason)
         result = asdict(graded)
@@ -119,7 +119,7 @@ def grade(obj: Context, target, reliability, credibility, reason, as_json) -> No
         else:
             found = grading.credibility(engine)
             if target not in found:
-                raise UsageError(f"no statement {target!r}: give a claim id, or --reliability for a source")
+                raise NotFoundError(message("unknown_statement", query=target))
             result = found[target]
         c = result["credibility"]
         by_hand = f" (set by the analyst; the table gave {c['computed']})" if c["overridden"] else ""

@@ -77,6 +77,7 @@ MESSAGES = {
     "unknown_source": "no source '{query}'; list the sources and their keys with 'crosscheck sources'",
     "ambiguous_source": "'{query}' names {count} sources: {keys}; use the source's key",
     "bad_grade": "{detail}",
+    "grade_needs_reason": "a grade needs a reason: add --reason \"...\" (it is kept with the grade)",
     "unknown_statement": (
         "no statement '{query}'; claim ids are listed by 'crosscheck claims --json', pairs' statements "
         "by 'crosscheck corroborations' and 'crosscheck contradictions'"

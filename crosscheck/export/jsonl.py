@@ -24,7 +24,9 @@ DATE_FIELDS = ("value", "precision", "approximate", "relative", "unresolved")
 def records(engine: Engine) -> Iterator[dict[str, Any]]:
     """Export records in a stable order: documents, entities, claims, relations, events (by
     date), value mentions, then the assessment: sources, corroborations, contradictions."""
-    graded = grading.credibility(engine)
+    with engine.connect() as conn:
+        statements = assessment.statements(conn)  # read once for grades, sources and pairs
+    graded = grading.credibility(engine, statements)
     for doc in queries.iter_documents(engine):
         yield {"kind": "document", **{k: doc[k] for k in queries.DOCUMENT_FIELDS}}
     with engine.connect() as conn:
@@ -81,11 +83,11 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
         if date := (value["attrs"] or {}).get("date"):
             record["date"] = {k: date.get(k) for k in DATE_FIELDS}
         yield record
-    for source in grading.sources(engine):
+    for source in grading.sources(engine, statements):
         yield {"kind": "source", "id": source["source"], "type": source["kind"], "name": source["name"],
                "statements": source["statements"], "documents": source["documents"],
                "reliability": source["reliability"]}
-    for p in assessment.pairs(engine):
+    for p in assessment.pairs(engine, found=statements):
         yield pair_record(p)
 
 

@@ -263,9 +263,10 @@ def _row(p: Pair) -> dict:
 
 
 def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
-          about: str | None = None) -> list[dict]:
+          about: str | None = None, found: list[Statement] | None = None) -> list[dict]:
     """The stored pairs, each side with its report, source and words; with ``about`` (an
-    entity id), only those where either side names that entity (or one merged into it)."""
+    entity id), only those where either side names that entity (or one merged into it).
+    ``found``: the statements, where the caller has read them already."""
     q = select(assessment_pairs)
     if kind:
         q = q.where(assessment_pairs.c.kind == kind)
@@ -274,7 +275,7 @@ def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
     with engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(assessment_pairs.c.kind,
                                                                   assessment_pairs.c.id))]
-        by_id = {s.id: s for s in statements(conn)} if rows else {}
+        by_id = {s.id: s for s in (statements(conn) if found is None else found)} if rows else {}
         ids = set(members(conn, _canonical(conn, about))) if about else set()
         docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.date))}
     kept = []

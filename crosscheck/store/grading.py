@@ -33,12 +33,12 @@ def _reliabilities(conn) -> dict[str, grades.Reliability]:
     return {key: grades.reliability(letter, reason) for key, letter, reason in rows}
 
 
-def sources(engine: Engine) -> list[dict]:
+def sources(engine: Engine, found: list[Statement] | None = None) -> list[dict]:
     """Every source of a statement: its key, kind, name (an entity's name, an anonymous
     source's description with its report, an outlet's name), how many statements and
     reports, and its reliability (F until the analyst grades it)."""
     with engine.connect() as conn:
-        found = assessment.statements(conn)
+        found = assessment.statements(conn) if found is None else found
         graded = _reliabilities(conn)
         titles = dict(conn.execute(select(documents.c.id, documents.c.title)).all())
         outlets = dict(conn.execute(select(documents.c.id, documents.c.outlet)
@@ -93,11 +93,11 @@ def grade_source(engine: Engine, source: str, letter: str, reason: str) -> grade
     return graded
 
 
-def credibility(engine: Engine) -> dict[str, dict]:
+def credibility(engine: Engine, statements: list[Statement] | None = None) -> dict[str, dict]:
     """Each statement's credibility: computed by the rule table from its pairs and its
     source's reliability, or the analyst's override; with the Admiralty code ("B2")."""
     with engine.connect() as conn:
-        found = {s.id: s for s in assessment.statements(conn)}
+        found = {s.id: s for s in (assessment.statements(conn) if statements is None else statements)}
         graded = _reliabilities(conn)
         pairs = [dict(r._mapping) for r in conn.execute(select(assessment_pairs))]
         overrides = {r.statement: r for r in conn.execute(select(credibility_overrides))}
