@@ -272,7 +272,8 @@ def same_words(a: Statement, b: Statement) -> tuple[frozenset[str], int, int] | 
     for i, (wa, _) in enumerate(a.props):
         for j, (wb, _) in enumerate(b.props):
             shared = wa & wb
-            if len(shared) < s["min_shared_words"] or not wa or not wb:
+            fewest = s["min_shared_words"] if with_entity else s["min_shared_words_alone"]
+            if len(shared) < fewest or not wa or not wb:
                 continue
             if len(shared) / max(len(wa), len(wb)) < s["same_words_of_longer"]:
                 continue  # a few words of a long proposition

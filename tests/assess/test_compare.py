@@ -101,3 +101,13 @@ def test_independence_of_one_source_twice_is_none():
     a = claim("c1", "d1", "Tigris Post", "entity:governor", "x")
     b = claim("c2", "d2", "Babil Daily", "entity:governor", "y")
     assert independence(a, b) == "none"
+
+
+def test_two_shared_words_without_an_entity_in_common_are_a_topic_not_an_assertion():
+    a = claim("c1", "d1", "Tigris Post", "entity:a", "he should release his returns")
+    b = claim("c2", "d2", "Babil Daily", "entity:b", "nominees must release their returns")
+    c = claim("c3", "d3", "Babil Daily", "entity:c", "Romney released his returns", entities=["ent-x"])
+    d = claim("c4", "d4", "Tigris Post", "entity:d", "Romney released returns late", entities=["ent-x"])
+    pairs = found([a, b, c, d])
+    assert ("corroboration", "c3", "c4", "same", "independent") in pairs
+    assert not [p for p in pairs if "c1" in p[1:3] and "c2" in p[1:3]]
