@@ -384,10 +384,14 @@ def demo(ctx: click.Context, as_json) -> None:
         out.print(table)
     values = ", ".join(f"{n} {t}" for t, n in summary["values"].items())
     out.print(f"typed values: {values}")
+    a = summary["assessment"]
+    out.print(f"assessment: {a['statements']} statements, {a['corroborations']} corroborations, "
+              f"{a['contradictions']} contradictions")
     for w in summary["warnings"]:
         err.print(f"[yellow]warning[/yellow]: {w}", markup=True)
     first = summary["top"]["person"][0]["name"]
     out.print(f'\nnext: crosscheck --workspace {obj.workspace_arg} show "{first}"')
+    out.print(f"      crosscheck --workspace {obj.workspace_arg} contradictions")
 
 
 # --- who is who: name matching, resolution across documents, the analyst's judgements -------

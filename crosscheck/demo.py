@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -9,7 +10,7 @@ from sqlalchemy import Engine
 from crosscheck.extract import Extractor
 from crosscheck.ingest.batch import ingest
 from crosscheck.ingest.files import find_files
-from crosscheck.store import queries, resolution
+from crosscheck.store import assessment, queries, resolution
 
 SAMPLES = Path(__file__).parent / "samples"
 
@@ -30,7 +31,10 @@ def run(engine: Engine, progress_console=None, top: int = 8) -> dict:
         # A demo workspace from an earlier run: resolve it as this version does (ingest
         # resolves only when it adds documents).
         resolution.run(engine)
+    outcome = assessment.run(engine) if not report.added else None
+    assessed = report.assessment or asdict(outcome)
     summary = {
+        "assessment": assessed,
         "ingest": {"added": len(report.added), "unchanged": len(report.unchanged), "failed": report.failed},
         "warnings": report.warnings,
         "counts": queries.counts(engine),

@@ -99,6 +99,9 @@ class EventFact:
     participants: frozenset[str] = frozenset()
 
     place_names: frozenset[str] = frozenset()  # the places' words, for a person to read
+    # The people among the participants: one person is in one place at a time, so only they
+    # (or one described target) make two places for one happening a contradiction.
+    people: frozenset[str] = frozenset()
     # The places the report gives for events of this family anywhere: "the Bab al-Hussein
     # market" in one sentence, "Babil province" in another, of one bombing.
     area: frozenset[str] = frozenset()
@@ -296,12 +299,16 @@ def _when(e: EventFact) -> Date | None:
     return _day(e.date) or _day(e.report_date)
 
 
-def same_event(a: EventFact, b: EventFact) -> bool:
+def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     """One happening: the same family of types, a place or participant in common, and days close enough
     (the events' own dates at most ``date_conflict_days`` apart, else their reports' dates
     at most a week)."""
-    if a.family != b.family or not (a.keys & b.keys):
+    keys_a, keys_b = (a.keys, b.keys) if loose else (a.places | a.participants, b.places | b.participants)
+    if a.family != b.family or not (keys_a & keys_b):
         return False
+    n = min(len(a.date or ""), len(b.date or ""))
+    if a.dated and b.dated and n and n < 10 and a.date[:n] != b.date[:n]:
+        return False  # June against November: two happenings, not a date in dispute
     da, db = _when(a), _when(b)
     if da and db:
         limit = settings()["date_conflict_days"] if (_day(a.date) and _day(b.date)) else 7
@@ -309,10 +316,10 @@ def same_event(a: EventFact, b: EventFact) -> bool:
     return True
 
 
-def event_agrees(a: EventFact, b: EventFact) -> str | None:
+def event_agrees(a: EventFact, b: EventFact, loose: bool = True) -> str | None:
     """What two reports of one event give alike: a figure ("killed 14" both), else the
     day, with the place or the people they both state; or None."""
-    if not same_event(a, b):
+    if not same_event(a, b, loose):
         return None
     same = [f"{kind} {a.figures[kind]}" for kind in sorted(set(a.figures) & set(b.figures))
             if a.figures[kind] == b.figures[kind] and a.figures[kind].high is not None]
@@ -325,7 +332,7 @@ def event_agrees(a: EventFact, b: EventFact) -> str | None:
     return None
 
 
-def event_pairs(a: EventFact, b: EventFact) -> tuple[str, str] | None:
+def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, str] | None:
     """A contradiction between two reports of one event, as (reason, detail), or None.
 
     One event: the same family of types, a place in common, and days close enough (the
@@ -333,12 +340,11 @@ def event_pairs(a: EventFact, b: EventFact) -> tuple[str, str] | None:
     week for reports that give no date). Then two dates the statements give that differ
     contradict (``date``), and so do figures that cannot both hold (``figures``), unless one
     says the toll rose since (an update)."""
-    if not same_event(a, b):
+    if not same_event(a, b, loose):
         return None
-    n = min(len(a.date or ""), len(b.date or ""))
-    if a.dated and b.dated and n and a.date[:n] != b.date[:n]:
+    if a.dated and b.dated and len(a.date or "") == len(b.date or "") == 10 and a.date != b.date:
         return "date", f"{a.date} against {b.date}"
-    if a.placed and b.placed and not (a.places & b.places) and (a.participants & b.participants):
+    if a.placed and b.placed and not (a.places & b.places) and (a.people & b.people):
         # The same people or target, somewhere else: "detained in Musayyib" / "at his house in
         # Iskandariya". (Whether one place lies inside the other is not known here.)
         return "place", f"{', '.join(sorted(a.place_names))} against {', '.join(sorted(b.place_names))}"
@@ -402,18 +408,23 @@ def compare(statements: list[Statement]) -> list[Pair]:
         if a.refers_to == b.id or b.refers_to == a.id:
             add("contradiction", a, b, "denial", "denies the claim it answers")
             continue
-        conflicts = [c for ea in a.events for eb in b.events if ea.id != eb.id and (c := event_pairs(ea, eb))]
+        # Across reports a happening is known by the places its report gives anywhere; within
+        # one report, a roundup of several, only by its own places and people.
+        loose = a.document != b.document
+        conflicts = [c for ea in a.events for eb in b.events
+                     if ea.id != eb.id and (c := event_pairs(ea, eb, loose))]
         if conflicts:  # one event told two ways: the figures, the date or the place say why
             add("contradiction", a, b, *conflicts[0])
             continue
         # One source twice in one report says nothing new; in two reports it is a repetition.
         twice = a.source == b.source and a.document == b.document
-        if a.polarity != b.polarity and any(same_event(ea, eb) and ea.participants & eb.participants
+        if a.polarity != b.polarity and any(same_event(ea, eb, loose) and ea.participants & eb.participants
                                             for ea in a.events for eb in b.events if ea.id != eb.id):
             # "The brigade denied that X had been arrested" against "forces arrested X".
             add("contradiction", a, b, "denial", "denies that it happened")
             continue
-        agreed = [d for ea in a.events for eb in b.events if ea.id != eb.id and (d := event_agrees(ea, eb))]
+        agreed = [d for ea in a.events for eb in b.events
+                  if ea.id != eb.id and (d := event_agrees(ea, eb, loose))]
         if agreed and not twice and a.polarity == b.polarity:
             add("corroboration", a, b, "same", agreed[0])
             continue

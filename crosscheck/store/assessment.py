@@ -121,6 +121,8 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     """The events, and the dismissals and appointments the relations give, each as
     (document, offset it is said at, its sentence, EventFact), in the order of the reports."""
     found = []
+    ids = conn.scalars(select(entities.c.id).where(entities.c.type == "person"))
+    persons = frozenset(merged.get(i, i) for i in ids)
 
     def sentence_at(document: str, at: int, end: int) -> tuple[int, int]:
         return next(((a, b) for a, b in bounds[document] if a <= at < b), (at, end))
@@ -130,7 +132,7 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
         trigger = e["evidence"][0]
         sentence = sentence_at(e["document_id"], trigger["start"], trigger["end"])
         found.append((e["document_id"], trigger["start"], sentence,
-                      _event_fact(e, docs[e["document_id"]], sentence, merged)))
+                      _event_fact(e, docs[e["document_id"]], sentence, merged, persons)))
     q = select(relations).where(relations.c.type.in_(_RELATION_EVENTS),
                                 relations.c.subject_entity_id.is_not(None))
     for r in conn.execute(q):
@@ -180,6 +182,7 @@ def _predicate(text: str, span: tuple[int, int], names: list[tuple[int, int, str
 
 
 _NO_OUTLET = "the report (no outlet)"
+_IDENTIFYING = ("victim", "target", "unit")  # the participant roles that tell one happening
 
 
 def _source(claim: dict, merged: dict[str, str], outlet_of, doc_outlet: str | None,
@@ -202,19 +205,24 @@ _BOUND = re.compile(r"(?P<bound>at least|no more than|more than|over|upwards of|
                     re.IGNORECASE)
 
 
-def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str]) -> EventFact:
+def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
+                persons: frozenset[str] = frozenset()) -> EventFact:
     text = doc.text[sentence[0]:sentence[1]]
     places = frozenset(merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
                        for p in e["places"])
-    # Who took part tells which happening it is: a named participant, or the target an attack
-    # is described by ("an army checkpoint"); not "14 people".
-    participants = frozenset(merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
-                             for p in e["participants"] or [] if p["entity"] or p["role"] == "target")
+    # Who it happened to tells which happening it is: a named victim or target, the target an
+    # attack is described by ("an army checkpoint"), the unit whose size is given; not "14
+    # people", and not who did it (one armed group acts in many places).
+    participants = frozenset(
+        merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
+        for p in e["participants"] or []
+        if p["role"] in _IDENTIFYING and (p["entity"] or p["role"] == "target"))
     figures = {kind: _figure(values, text) for kind, values in (e["figures"] or {}).items()}
     update = bool(set(re.findall(r"[a-z]+", text.lower())) & compare.settings()["updates"])
+    people = frozenset(x for x in participants if x in persons or x.startswith("~"))
     return EventFact(e["id"], e["type"], places, e["date"], e["precision"], doc.date,
                      {k: f for k, f in figures.items() if f is not None}, update,
-                     dated=bool(e["date"]), placed=bool(places), participants=participants,
+                     dated=bool(e["date"]), placed=bool(places), participants=participants, people=people,
                      place_names=frozenset(p["text"] for p in e["places"]))
 
 

@@ -111,3 +111,22 @@ def test_two_shared_words_without_an_entity_in_common_are_a_topic_not_an_asserti
     pairs = found([a, b, c, d])
     assert ("corroboration", "c3", "c4", "same", "independent") in pairs
     assert not [p for p in pairs if "c1" in p[1:3] and "c2" in p[1:3]]
+
+
+def test_a_roundup_of_two_happenings_in_one_report_is_no_contradiction():
+    june = EventFact("e1", "die", frozenset(["ent-zubair"]), "2025-06", "month", "2025-12-09",
+                     {"killed": Figure(9, 9)}, area=frozenset(["ent-zubair", "ent-safwan"]))
+    november = EventFact("e2", "die", frozenset(["ent-safwan"]), "2025-11", "month", "2025-12-09",
+                         {"killed": Figure(5, 5)}, area=frozenset(["ent-zubair", "ent-safwan"]))
+    a = fact("e1", "d1", "Tigris Post", june)
+    b = claim("c2", "d1", "Tigris Post", "anonymous:d1:officials", "five people were killed at Safwan",
+              start=300)
+    b.events.append(november)
+    assert not [p for p in found([a, b]) if p[0] == "contradiction"]
+    # Nor across reports: June and November are two happenings, not a date in dispute.
+    c = fact("e3", "d3", "Babil Daily", november)
+    assert not [p for p in found([a, c]) if p[0] == "contradiction"]
+
+
+def test_without_does_not_negate_what_was_done():
+    assert content_words("the army unit was withdrawn without consulting us")[1] is False
