@@ -244,7 +244,7 @@ def independence(a: Statement, b: Statement) -> str:
     """How independent two statements' sources are (see the module's docstring)."""
     if a.source == b.source:
         return "none"
-    outlet_a, outlet_b = _outlet_key(a.outlet), _outlet_key(b.outlet)
+    outlet_a, outlet_b = outlet_key(a.outlet), outlet_key(b.outlet)
     # One comes through the other's outlet ("according to X"), or both through a third.
     if (outlet_a and outlet_a in b.cited) or (outlet_b and outlet_b in a.cited) or (a.cited & b.cited):
         return "none"
@@ -256,12 +256,9 @@ def independence(a: Statement, b: Statement) -> str:
     return "independent"
 
 
-def _outlet_key(name: str | None) -> str | None:
+def outlet_key(name: str | None) -> str | None:
+    """An outlet as a source key: "The Gulf Ledger" -> "outlet:gulf ledger"."""
     return f"outlet:{name.lower().removeprefix('the ').strip()}" if name else None
-
-
-def outlet_key(name: str) -> str:
-    return _outlet_key(name) or ""
 
 
 def same_words(a: Statement, b: Statement) -> tuple[frozenset[str], int, int] | None:

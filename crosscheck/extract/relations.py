@@ -190,7 +190,12 @@ class _Ends:
         return None
 
     def _within(self, at: int) -> Mention | None:
-        return next((m for m in self.mentions if m.start <= at < m.end), None)
+        for m in self.mentions:  # sorted by start: stop past the offset
+            if m.start > at:
+                return None
+            if at < m.end:
+                return m
+        return None
 
     def all_at(self, token, offset: int) -> list[Mention]:
         """The token's mention and those of its conjuncts ("by Iran and Hezbollah")."""

@@ -120,10 +120,11 @@ def suggest(engine: Engine, hypothesis: str) -> int:
 
 def matrix(engine: Engine) -> ach.Matrix:
     """The hypotheses and every statement rated against one, each weighted by its grades."""
-    graded = grading.credibility(engine)
     with engine.connect() as conn:
-        found = {s.id: s for s in assessment.statements(conn)}
+        statements = assessment.statements(conn)
         rows = [dict(r._mapping) for r in conn.execute(select(ach_ratings))]
+    found = {s.id: s for s in statements}
+    graded = grading.credibility(engine, statements)  # the statements read once for both
     hyps = [ach.Hypothesis(h["id"], h["text"]) for h in listed(engine)]
     items = []
     for sid in dict.fromkeys(r["statement"] for r in rows):
