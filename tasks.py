@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PIP = ROOT / "requirements" / "pip.txt"
 REQUIREMENTS = [ROOT / "requirements" / "main.txt", ROOT / "requirements" / "dev.txt"]
 STAMP = VENV / ".crosscheck-requirements"
 
@@ -36,12 +37,13 @@ def run(*cmd: str | Path, **kw) -> None:
 def setup() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs on whatever python3 is
         sys.exit(f"crosscheck needs Python 3.11 or newer; this is {sys.version.split()[0]}")
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in [*REQUIREMENTS, ROOT / "pyproject.toml"]))
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in [PIP, *REQUIREMENTS, ROOT / "pyproject.toml"]))
     if STAMP.exists() and STAMP.read_text() == digest.hexdigest():
         return
     if not (BIN / "python").exists():
         run(sys.executable, "-m", "venv", VENV)
     pip = [BIN / "python", "-m", "pip", "install", "--disable-pip-version-check"]
+    run(*pip, "--require-hashes", "-r", PIP)
     args = [a for r in REQUIREMENTS for a in ("-r", r)]
     run(*pip, "--require-hashes", *args)
     # setuptools is pinned in main.txt, so the project builds without fetching anything else.

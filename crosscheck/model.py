@@ -178,6 +178,52 @@ PARTICIPANT_ROLES = ("perpetrator", "target", "victim", "unit")
 
 
 @dataclass
+class Argument:
+    """One argument of a proposition: its ``role`` (``agent``, ``patient``, ``attribute``, or
+    the preposition that opens it: ``to``, ``from``, ``in``, ...), the phrase (``span``: the
+    head word with its modifiers, not its clauses) and its head word (``head``, ``lemma``),
+    the words that qualify it (``modifiers``: "foreign" of "foreign instructors", "abroad" of
+    "instructors from abroad"), the number it counts (``number``: [14], a range as its two
+    ends; ``bound``: "at least", "at most" or "about"), and whether it negates the clause
+    ("no one", "not a single weapon": ``negative``)."""
+
+    role: str
+    span: tuple[int, int]
+    head: tuple[int, int]
+    lemma: str
+    modifiers: list[str] = field(default_factory=list)
+    number: list[int] | None = None
+    bound: str | None = None
+    negative: bool = False
+
+
+@dataclass
+class Proposition:
+    """What one clause says, as comparable parts: "the commander sold the seized weapons"
+    is ``predicate`` "sell" with an agent and a patient. ``at`` is the predicate word's span,
+    ``span`` the clause's. ``form``: ``clause`` (a verb's own clause), ``description`` (a
+    clause that describes a noun, and so takes it as given: "the weapons seized from the
+    cache", "the rifles his men took") or ``nominal`` (a noun that names a doing: "the sale
+    of rifles"). ``negated``: the clause is negated ("did not sell", "no weapon was sold");
+    ``modality``: it is put as possible ("may have sold", "allegedly sold": the word);
+    ``governors``: the predicates it hangs under in its sentence, innermost first, as
+    (lemma, offset, negated, complement): "denied that foreign instructors trained" has
+    (deny, ..., False, True), the clause being what is denied; ``dates``:
+    the spans of the date mentions of its own clause."""
+
+    predicate: str
+    at: tuple[int, int]
+    span: tuple[int, int]
+    stage_version: str
+    arguments: list[Argument] = field(default_factory=list)
+    negated: bool = False
+    modality: str | None = None
+    governors: list[tuple[str, int, bool, bool]] = field(default_factory=list)
+    dates: list[tuple[int, int]] = field(default_factory=list)
+    form: str = "clause"
+
+
+@dataclass
 class Analysis:
     """What extraction found in one document. Stages add to it in turn."""
 
@@ -188,6 +234,7 @@ class Analysis:
     aliases: list[Alias] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    propositions: list[Proposition] = field(default_factory=list)
     stages: list[str] = field(default_factory=list)  # "name@version" of each stage that ran
 
     def sentence_at(self, offset: int) -> Sentence | None:

@@ -38,6 +38,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from crosscheck.assess import clauses
+from crosscheck.assess.clauses import Clause, Figure
 from crosscheck.extract import lexicon
 
 VERSION = "1"
@@ -55,25 +57,6 @@ def settings() -> dict[str, Any]:
             "denying": set(data["denying"]),
             "back_references": set(data["back_references"]), "updates": set(data["updates"]),
             "family": family}
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A count as the report gives it: ``low`` to ``high`` (equal for an exact count; ``high``
-    None for "at least")."""
-
-    low: int
-    high: int | None
-
-    def agrees(self, other: Figure) -> bool:
-        top_a = self.high if self.high is not None else float("inf")
-        top_b = other.high if other.high is not None else float("inf")
-        return self.low <= top_b and other.low <= top_a
-
-    def __str__(self) -> str:
-        if self.high is None:
-            return f"at least {self.low}"
-        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
 
 
 @dataclass
@@ -139,6 +122,8 @@ class Statement:
     # Each proposition of the content ("X was trained abroad, and Y reported it": two), as
     # its words and whether it is negated.
     props: list[tuple[frozenset[str], bool]] = field(default_factory=list)
+    # ... and as the parse gives it (``crosscheck.assess.clauses``), where the store has it.
+    clauses: list[Clause] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.props:  # what it says of what it names: the loader leaves the names out
@@ -154,6 +139,17 @@ class Statement:
             return 1
         negated = self.props[i][1] if i < len(self.props) else False
         return (-1 if self.stance in NEGATIVE else 1) * (-1 if negated else 1)
+
+    def named(self) -> frozenset[str]:
+        """The entities the statement names, with its source where that is a named one (an
+        accused who answers speaks of what the accusation names him in)."""
+        if self.source_kind == "named" and self.source.startswith("entity:"):
+            return self.entities | {self.source.removeprefix("entity:")}
+        return self.entities
+
+    def signed(self, clause: Clause) -> int:
+        """A clause's polarity as this statement puts it: a denial turns it."""
+        return clause.sign * (-1 if self.stance in NEGATIVE and self.kind != "fact" else 1)
 
 
 @dataclass
@@ -237,6 +233,7 @@ def link_back(statements: list[Statement]) -> None:
                 target = earlier[-1]
                 s.refers_to = target.id
                 s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
+                s.clauses = target.clauses
                 s.polarity = s.sign(0)
 
 
@@ -281,6 +278,26 @@ def same_words(a: Statement, b: Statement) -> tuple[frozenset[str], int, int] | 
             if overlap >= needed and (best is None or overlap > best[0]):
                 best = (overlap, shared, a.sign(i), b.sign(j))
     return None if best is None else best[1:]
+
+
+def same_clauses(a: Statement, b: Statement) -> tuple[str, str, str] | None:
+    """What two statements' clauses say of each other, as (kind, reason, detail): a
+    contradiction where any two clauses conflict (a statement that agrees on some details
+    and conflicts on one conflicts), else a corroboration where two say the same thing."""
+    shared = bool(a.named() & b.named())
+    found = None
+    for ca in a.clauses:
+        for cb in b.clauses:
+            said = clauses.compare(ca, cb, shared)
+            if said is None:
+                continue
+            opposite, reason, detail = said
+            sign_b = b.signed(cb) * (-1 if opposite else 1)
+            conflict = reason in ("figures", "date") or a.signed(ca) != sign_b
+            if conflict:
+                return "contradiction", reason, detail
+            found = found or ("corroboration", "same", detail)
+    return found
 
 
 def _day(iso: str | None) -> Date | None:
@@ -375,6 +392,16 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
         out.update((i, j) for j, n in shared.items() if n >= s["min_shared_words"])
     for postings in by_event.values():
         out.update(combinations(sorted(set(postings)), 2))
+    # Clauses that mean the same or the contrary of one thing: "sold the weapons" and "every
+    # rifle was handed over" share no word.
+    by_clause: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, st in enumerate(statements):
+        for c in st.clauses:
+            for key in clauses.keys(c):
+                by_clause[key].add(i)
+    for postings in by_clause.values():
+        if 1 < len(postings) <= limit:
+            out.update(combinations(sorted(postings), 2))
     for i, st in enumerate(statements):
         if st.refers_to in by_id:
             out.add(tuple(sorted((i, by_id[st.refers_to]))))
@@ -424,6 +451,12 @@ def compare(statements: list[Statement]) -> list[Pair]:
                   if ea.id != eb.id and (d := event_agrees(ea, eb, loose))]
         if agreed and not twice and a.polarity == b.polarity:
             add("corroboration", a, b, "same", agreed[0])
+            continue
+        if a.clauses and b.clauses:
+            said = same_clauses(a, b)
+            if said is not None and not twice:
+                kind, reason, detail = said
+                add(kind, a, b, "denial" if kind == "contradiction" and reason == "same" else reason, detail)
             continue
         # A report's own account is compared by what happened, not by its words.
         same = same_words(a, b) if a.kind == b.kind == "claim" else None

@@ -69,6 +69,8 @@ def resolve_stages(names: Sequence[str]) -> list[Stage]:
         kunyas,
         mentions,
         outlets,
+        places,
+        propositions,
         references,
         relations,
         sentences,

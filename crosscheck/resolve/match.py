@@ -342,7 +342,12 @@ def compare_parsed(pa: tuple[Part, ...], pb: tuple[Part, ...]) -> Match:
     short, long = sorted((names_a, names_b), key=len)
     flip = short is names_b
     if len(short) == 1 and len(long) > 1:
-        pairs = _align(short, long, t["part"])
+        # "al-Saadi" alone is a family name (a nisba): not "Hadi" of "Nasir Hadi al-Rubaie",
+        # only a part that carries the article too, or else the last.
+        targets = list(range(len(long)))
+        if short[0].article:
+            targets = [j for j, part in enumerate(long) if part.article] or [len(long) - 1]
+        pairs = [(i, targets[j], s, r) for i, j, s, r in _align(short, [long[j] for j in targets], t["part"])]
         if not pairs:
             return Match(0.0, DIFFERENT, reasons + [f"no part pairs with {short[0].text}"])
         _, j, s, rules = pairs[0]

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, insert, or_, select
 
+from crosscheck.assess import clauses as meaning
 from crosscheck.assess import compare
+from crosscheck.assess.clauses import Arg, Clause
 from crosscheck.assess.compare import EventFact, Figure, Pair, Statement
 from crosscheck.extract.events import number_of
 from crosscheck.model import content_id
@@ -26,6 +28,7 @@ from crosscheck.store.schema import (
     entities,
     events,
     mentions,
+    propositions,
     relations,
     sentences,
 )
@@ -46,7 +49,7 @@ def _outlets(conn: Connection) -> dict[str, str]:
 
 def statements(conn: Connection) -> list[Statement]:
     """Every claim and every event outside a claim, as comparable statements."""
-    merged = canonical_ids(conn)
+    merged = _one_name_one_thing(conn, canonical_ids(conn))
     outlets = _outlets(conn)
     docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.outlet, documents.c.date,
                                                   documents.c.text))}
@@ -62,6 +65,13 @@ def statements(conn: Connection) -> list[Statement]:
     bounds: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for doc, start, end in conn.execute(select(sentences.c.document_id, sentences.c.start, sentences.c.end)):
         bounds[doc].append((start, end))
+
+    said: dict[str, list[dict]] = defaultdict(list)
+    for r in conn.execute(select(propositions).order_by(propositions.c.document_id, propositions.c.at_start)):
+        said[r.document_id].append(dict(r._mapping))
+
+    def clauses_in(document: str, span: tuple[int, int]) -> list[Clause]:
+        return _clauses(said[document], span, merged)
 
     def outlet_of(entity_id: str | None) -> str | None:
         name = names.get(entity_id or "", "").lower().removeprefix("the ").strip()
@@ -85,7 +95,8 @@ def statements(conn: Connection) -> list[Statement]:
                       words or "",
                       entities=frozenset(e for a, b, e in named[r["document_id"]] if start <= a and b <= end),
                       cited=frozenset(cited), source_name=source_name,
-                      props=_predicate(doc.text, (start, end), named[r["document_id"]]))
+                      props=_predicate(doc.text, (start, end), named[r["document_id"]]),
+                      clauses=[] if r["content_start"] is None else clauses_in(doc.id, (start, end)))
         out.append(s)
         claimed[r["document_id"]].append((start, end, s))
     facts = _facts(conn, docs, bounds, merged, places)
@@ -106,9 +117,27 @@ def statements(conn: Connection) -> list[Statement]:
                               entities=frozenset(x for a, b, x in named[document]
                                                  if sentence[0] <= a and b <= sentence[1]),
                               events=[fact], kind="fact",
-                              props=_predicate(doc.text, sentence, named[document]))
+                              props=_predicate(doc.text, sentence, named[document]),
+                              clauses=clauses_in(document, sentence))
         by_sentence[document, sentence] = statement
         out.append(statement)
+    return out
+
+
+def _one_name_one_thing(conn: Connection, merged: dict[str, str]) -> dict[str, str]:
+    """The merges, and entities of one name but two types taken as one: the model labels an
+    unfamiliar place or group a person in one report and a place in the next ("Diwaniyah"),
+    and what a statement says of it is still said of one thing."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for eid, key in conn.execute(select(entities.c.id, entities.c.key)):
+        by_name[key.split(":", 1)[-1]].append(merged.get(eid, eid))
+    out = dict(merged)
+    for ids in by_name.values():
+        heads = sorted(set(ids))
+        for eid in heads[1:]:
+            out[eid] = heads[0]
+    for eid, head in merged.items():
+        out[eid] = out.get(head, head)
     return out
 
 
@@ -167,6 +196,46 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     for document, _, _, fact in found:
         fact.area = area[document, fact.family]
     return found
+
+
+def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str]) -> list[Clause]:
+    """The propositions said inside ``span`` as clauses to compare: each with its polarity
+    and modality as the span puts them (a "denied that" inside the span turns the clause; one
+    outside it, the claim's own cue, is the statement's stance) and its arguments' entities
+    after resolution. Clauses that only carry another ("said", "told") are left out."""
+    m = meaning.meaning()
+    start, end = span
+    # What a description says of its noun besides the noun ("weapons seized from an arms
+    # cache"): where it came from, where it went, belongs to the noun wherever it is used.
+    described: dict[int, list[dict]] = defaultdict(list)
+    for r in rows:
+        if r["form"] == "description" and start <= r["at_start"] < end:
+            nouns = [a["head_start"] for a in r["arguments"] if a["role"] in meaning.CORE]
+            for n in nouns:
+                described[n].extend(a for a in r["arguments"] if a["role"] not in meaning.CORE)
+    out = []
+    for r in rows:
+        if not start <= r["at_start"] < end or r["predicate"] in m["carriers"] or r["form"] == "description":
+            continue  # what only carries another clause, or takes its noun as given
+        sign = -1 if r["negated"] else 1
+        modality = "possible" if r["modality"] else "asserted"
+        for g in r["governors"]:
+            if not (g["complement"] and start <= g["at"] < end):
+                continue
+            if g["lemma"] in m["denying"] and not g["negated"]:
+                sign = -sign
+            elif g["lemma"] in m["alleging"]:
+                modality = "alleged"
+        given = list(r["arguments"])
+        roles = {a["role"] for a in given}
+        for a in r["arguments"]:
+            given.extend(x for x in described.get(a["head_start"], ()) if x["role"] not in roles)
+        args = tuple(Arg(a["role"], a["lemma"], merged.get(a["entity"], a["entity"]) if a["entity"] else None,
+                         frozenset(a["modifiers"]), meaning.Figure.of(a["number"], a["bound"]), a["text"])
+                     for a in given)
+        days = frozenset(d["date"] for d in r["dates"] if d["date"] and len(d["date"]) == 10)
+        out.append(Clause(r["predicate"], args, sign, modality, days, r["at_start"]))
+    return out
 
 
 def _predicate(text: str, span: tuple[int, int], names: list[tuple[int, int, str]]) -> list:

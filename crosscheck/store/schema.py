@@ -187,6 +187,28 @@ events = Table(
     Index("ix_events_date", "date"),
 )
 
+propositions = Table(
+    "propositions",
+    metadata,
+    Column("id", String(40), primary_key=True),  # "prp-" + hash(document, predicate word, predicate)
+    Column("document_id", String(40), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("at_start", Integer, nullable=False),  # the predicate's word ("sold", "sale")
+    Column("at_end", Integer, nullable=False),
+    Column("start", Integer, nullable=False),  # the clause
+    Column("end", Integer, nullable=False),
+    Column("predicate", Text, nullable=False),  # its lemma: "sell", "hand over"
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String(16)),  # "may", "allegedly", ...: put as possible
+    Column("form", String(16), nullable=False),  # clause, description ("the rifles he seized"), nominal
+    # [{role, start, end, head_start, head_end, lemma, modifiers, number, bound, negative, entity}]
+    Column("arguments", JSON, nullable=False, default=list),
+    # The predicates it hangs under, innermost first: [{lemma, at, negated, complement}]
+    Column("governors", JSON, nullable=False, default=list),
+    Column("dates", JSON, nullable=False, default=list),  # [{start, end, text, date, precision}]
+    Column("stage_version", String(32), nullable=False),
+    Index("ix_propositions_document", "document_id", "at_start"),
+    Index("ix_propositions_predicate", "predicate"),
+)
 # Assessment (crosscheck.assess): recomputed from the statements on every run ...
 assessment_pairs = Table(
     "assessment_pairs",

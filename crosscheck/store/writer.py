@@ -18,6 +18,7 @@ from crosscheck.store.schema import (
     entities,
     events,
     mentions,
+    propositions,
     relations,
     sentences,
 )
@@ -112,6 +113,8 @@ def save(conn: Connection, analysis: Analysis, extractor: str) -> set[str]:
         conn.execute(_insert_ignore(conn, relations), relation_rows(analysis, entity_at))
     if analysis.events:
         conn.execute(_insert_ignore(conn, events), event_rows(analysis, entity_at))
+    if analysis.propositions:
+        conn.execute(_insert_ignore(conn, propositions), proposition_rows(analysis, entity_at))
     return set(entity_rows)
 
 
@@ -147,6 +150,48 @@ def event_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> lis
             "evidence": [{"start": a, "end": b, "text": doc.text[a:b]} for a, b in e.triggers],
             "stage_version": e.stage_version,
             "participants": participants,
+        })
+    return rows
+
+
+def proposition_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:
+    """The propositions, each argument with the entity of the mention its head word is part
+    of (a name, or a reference: "he", "the brigade"), and each date as resolved."""
+    doc = analysis.document
+    by_span = {(m.start, m.end): m for m in analysis.mentions}
+    named = sorted(((m.start, m.end), entity_at[m.start, m.end]) for m in analysis.mentions
+                   if (m.start, m.end) in entity_at)
+
+    def entity(head: tuple[int, int]) -> str | None:
+        return next((e for (a, b), e in named if a <= head[0] < b or head[0] <= a < head[1]), None)
+
+    rows = []
+    for p in analysis.propositions:
+        arguments = [{"role": a.role, "start": a.span[0], "end": a.span[1], "head_start": a.head[0],
+                      "head_end": a.head[1], "lemma": a.lemma, "modifiers": a.modifiers, "number": a.number,
+                      "bound": a.bound, "negative": a.negative, "entity": entity(a.head),
+                      "text": doc.text[a.span[0]:a.span[1]]} for a in p.arguments]
+        dates = []
+        for d in p.dates:
+            value = (by_span[d].attrs.get("date") or {}) if d in by_span else {}
+            dates.append({"start": d[0], "end": d[1], "text": doc.text[d[0]:d[1]], "date": value.get("value"),
+                          "precision": value.get("precision")})
+        rows.append({
+            "id": content_id("prp", doc.id, p.at, p.predicate),
+            "document_id": doc.id,
+            "at_start": p.at[0],
+            "at_end": p.at[1],
+            "start": p.span[0],
+            "end": p.span[1],
+            "predicate": p.predicate,
+            "negated": p.negated,
+            "modality": p.modality,
+            "form": p.form,
+            "arguments": arguments,
+            "governors": [{"lemma": lemma, "at": at, "negated": neg, "complement": comp}
+                          for lemma, at, neg, comp in p.governors],
+            "dates": dates,
+            "stage_version": p.stage_version,
         })
     return rows
 

@@ -1,0 +1,247 @@
+"""Clauses compared: whether two propositions say the same thing, the opposite, or
+figures that cannot both hold.
+
+A :class:`Clause` is a proposition of the extraction (``crosscheck.extract.propositions``)
+as the assessment reads it: its predicate, its arguments with the entities they name (after
+resolution), its polarity within the statement (a "not", a "denied that" above it) and its
+modality. Two clauses say **the same thing** when their predicates mean the same (``same``
+in ``meaning.yml``: "detained" and "arrested") or exclude each other (``contrary``: "sold"
+and "handed over"; then one says the other is false), and their arguments agree: no two
+named things differ in one role, and enough is shared to tell the proposition apart from
+others on the topic (one entity, or two things of one kind, or a kind and the day; see
+:func:`agreement`). Qualifiers that oppose ("foreign" against "local" instructors; "by
+Iraqi hands alone" against any other) turn the comparison as a contrary predicate does.
+Then the same polarity corroborates and opposite ones contradict (``denial``); counts of
+one thing that cannot both hold contradict (``figures``), as do two days for one doing
+(``date``). Pure; the words are data.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crosscheck.extract import lexicon
+
+_HERE = Path(__file__).parent
+CORE = ("agent", "patient", "attribute")
+# What an argument agreeing is worth towards "the same proposition" (see agreement()).
+_ENTITY, _KIND = 2, 1
+_ENOUGH = 2
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A count as the report gives it: ``low`` to ``high`` (equal for an exact count; ``high``
+    None for "at least")."""
+
+    low: int
+    high: int | None
+
+    def agrees(self, other: Figure) -> bool:
+        top_a = self.high if self.high is not None else float("inf")
+        top_b = other.high if other.high is not None else float("inf")
+        return self.low <= top_b and other.low <= top_a
+
+    def __str__(self) -> str:
+        if self.high is None:
+            return f"at least {self.low}"
+        return str(self.low) if self.low == self.high else f"{self.low}-{self.high}"
+
+    @classmethod
+    def of(cls, number: list[int] | None, bound: str | None) -> Figure | None:
+        """From a proposition's argument: [400] "at least" is 400 or more; "about 3,000" is
+        within a fifth of it."""
+        if not number:
+            return None
+        if len(number) == 2:
+            return cls(number[0], number[1])
+        n = number[0]
+        if bound == "at least":
+            return cls(n, None)
+        if bound == "at most":
+            return cls(0, n)
+        if bound == "about":
+            return cls(int(n * 0.8), int(n * 1.2) + 1)
+        return cls(n, n)
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An argument as compared: its role, the entity its head names (if any), its head's
+    lemma, its qualifiers and the figure it counts."""
+
+    role: str
+    lemma: str
+    entity: str | None = None
+    modifiers: frozenset[str] = frozenset()
+    figure: Figure | None = None
+    text: str = ""
+
+
+@dataclass
+class Clause:
+    """A proposition inside one statement. ``sign``: -1 where the clause itself is negated or
+    said under a denying verb inside the statement ("had denied that ..."); the statement's
+    own stance is applied on top (``Statement.signed``). ``modality``: asserted, alleged
+    ("accused him of selling"), possible ("may have sold")."""
+
+    predicate: str
+    args: tuple[Arg, ...] = ()
+    sign: int = 1
+    modality: str = "asserted"
+    days: frozenset[str] = frozenset()  # the day-precise dates of the clause itself
+    at: int = 0
+    text: str = ""
+    phrases: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __post_init__(self) -> None:
+        # "be at home", "carry out duty": the predicate with each argument's words, for the
+        # states that ``contrary`` names by a phrase.
+        out = {self.predicate}
+        for a in self.args:
+            if a.role in CORE:
+                out.add(f"{self.predicate} {a.lemma}")
+            else:
+                out.add(f"{self.predicate} {a.role} {a.lemma}")
+            out.update(f"{self.predicate} {m}" for m in a.modifiers if a.role == "attribute")
+        self.phrases = frozenset(out)
+
+
+@functools.cache
+def meaning() -> dict[str, Any]:
+    data = lexicon.load(str(_HERE / "meaning.yml"))
+    groups: dict[str, set[int]] = {}
+    for i, words in enumerate(data["same"]):
+        for w in words:
+            groups.setdefault(w, set()).add(i)
+    kinds = {w: kind for kind, words in data["kinds"].items() for w in words}
+    return {"groups": groups, "kinds": kinds,
+            "contrary": [(frozenset(a), frozenset(b)) for a, b in data["contrary"]],
+            "opposed": [(frozenset(a), frozenset(b)) for a, b in data["opposed"]],
+            "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
+            "light": frozenset(data["light"]),
+            "carriers": frozenset(data["carriers"]), "denying": frozenset(data["denying"]),
+            "alleging": frozenset(data["alleging"])}
+
+
+def keys(clause: Clause) -> set[tuple[str, str]]:
+    """What a clause can be found by: each meaning of its predicate (its ``same`` groups, the
+    sides of a ``contrary`` pair it is on, or the word itself) with each thing an argument
+    names (an entity, a kind, a word). Two clauses that share no key cannot say the same
+    thing (see ``crosscheck.assess.compare.candidates``)."""
+    m = meaning()
+    senses = {f"w:{clause.predicate}"} | {f"g:{g}" for g in m["groups"].get(clause.predicate, ())}
+    senses |= {f"c:{i}" for i, (left, right) in enumerate(m["contrary"]) if clause.phrases & (left | right)}
+    things = set()
+    for a in clause.args:
+        if a.entity:
+            things.add(a.entity)
+        elif a.lemma not in m["generic"]:
+            things.add(m["kinds"].get(a.lemma, a.lemma))
+    return {(s, t) for s in senses for t in things}
+
+
+def relation(a: Clause, b: Clause) -> str | None:
+    """How two clauses' predicates relate: "same", "contrary", or None."""
+    m = meaning()
+    groups = m["groups"]
+    if a.predicate == b.predicate or groups.get(a.predicate, set()) & groups.get(b.predicate, set()):
+        return "same"
+    for left, right in m["contrary"]:
+        if (a.phrases & left and b.phrases & right) or (a.phrases & right and b.phrases & left):
+            return "contrary"
+    for left, right in m["contrary"]:
+        if (a.phrases & left and b.phrases & left) or (a.phrases & right and b.phrases & right):
+            return "same"  # one side of an opposition: "sold" and "left the depots" say one outcome
+    return None
+
+
+def agreement(x: Arg, y: Arg) -> int | None:
+    """What two arguments share: ``_ENTITY`` (they name one entity), ``_KIND`` (one word, or
+    one kind of thing: "rifles" and "weapons"), 0 (nothing can be told: a pronoun, or two
+    unrelated words), or None (two different named things: not the same proposition)."""
+    if x.entity and y.entity:
+        return _ENTITY if x.entity == y.entity else None
+    m = meaning()
+    if x.lemma in m["generic"] or y.lemma in m["generic"]:
+        return 0
+    if x.lemma == y.lemma or (m["kinds"].get(x.lemma) is not None
+                              and m["kinds"].get(x.lemma) == m["kinds"].get(y.lemma)):
+        return _KIND
+    return 0
+
+
+def opposed(x: Arg, y: Arg) -> bool:
+    """Qualifiers that exclude each other: "foreign" and "local" instructors, or one side
+    alone ("by Iraqi hands alone") and another filler on the other."""
+    m = meaning()
+    for left, right in m["opposed"]:
+        if (x.modifiers & left and y.modifiers & right) or (x.modifiers & right and y.modifiers & left):
+            return True
+    for one, other in ((x, y), (y, x)):
+        if one.modifiers & m["exclusive"]:
+            mine = (one.modifiers - m["exclusive"]) | {one.lemma}
+            theirs = other.modifiers | {other.lemma}
+            if not (mine & theirs) and not (one.entity and one.entity == other.entity):
+                return True
+    return False
+
+
+def compare(a: Clause, b: Clause, shared_entities: bool = False) -> tuple[bool, str, str] | None:
+    """Whether two clauses say the same thing, as (``opposite``, reason, detail): opposite
+    True where one says the other is false (before the statements' polarity is applied);
+    reason "same", "figures" or "date". None where they are not about the same thing.
+    ``shared_entities``: the statements name an entity in common (counts as one thing
+    shared)."""
+    rel = relation(a, b)
+    if rel is None:
+        return None
+    m = meaning()
+    flip = rel == "contrary"
+    matched: list[tuple[Arg, Arg, int]] = []
+    contrasted: tuple[Arg, Arg] | None = None
+    for x in a.args:
+        for y in b.args:
+            if rel == "same" and x.role != y.role:
+                continue
+            if rel == "contrary" and not (x.role in CORE and y.role in CORE):
+                continue
+            if rel == "same" and x.role in CORE and opposed(x, y):
+                contrasted = (x, y)
+                continue
+            agree = agreement(x, y)
+            if agree is None:
+                if rel == "same" and x.role in CORE:
+                    return None  # the same doing, to or by someone else
+                continue
+            if agree:
+                matched.append((x, y, agree))
+    if rel == "contrary" and not any(x.role != "agent" or y.role != "agent" for x, y, _ in matched):
+        return None  # "sold the weapons" and "kept the proceeds": one doer, two things done
+    if a.predicate in m["light"] and not any(x.role != "agent" for x, _, _ in matched):
+        return None  # "the attack was ...": what is said of it must agree too
+    score = sum(n for _, _, n in matched) + (1 if shared_entities else 0)
+    if a.days and b.days and not a.days & b.days:
+        # Two days for one doing to one named thing ("was dismissed on Saturday" / "on Sunday").
+        named = any(n == _ENTITY and x.role in CORE for x, _, n in matched)
+        return (False, "date", f"{', '.join(sorted(a.days))} against {', '.join(sorted(b.days))}") \
+            if named and not flip else None
+    if a.days & b.days:
+        score += 1
+    if contrasted is not None:
+        score += 1  # both answer who or what fills the role: "trained by foreign instructors"
+    if score < _ENOUGH:
+        return None
+    if contrasted is not None:
+        x, y = contrasted
+        return not flip, "same", f"{a.predicate}: {x.text or x.lemma} against {y.text or y.lemma}"
+    for x, y, n in matched:
+        if x.figure is not None and y.figure is not None and score - n >= 1 and not flip \
+                and not x.figure.agrees(y.figure):
+            return False, "figures", f"{x.lemma} {x.figure} against {y.figure}"
+    word = a.predicate if a.predicate == b.predicate else f"{a.predicate}/{b.predicate}"
+    shared = [y.text or y.lemma for _, y, _ in matched]
+    return flip, "same", f"{word}: " + ", ".join(dict.fromkeys(shared)) if shared else word

@@ -1,0 +1,322 @@
+"""Propositions: what each clause says, as parts that can be compared across reports.
+
+"Two officers said al-Saadi sold the seized rifles to a dealer" holds two clauses: *say*
+(agent "two officers") and *sell* (agent "al-Saadi", patient "rifles", to "a dealer"). The
+assessment (``crosscheck.assess``) compares statements by these parts rather than by their
+words: the same predicate about the same arguments, asserted or denied, with the same or
+different figures.
+
+From the dependency parse, for every verb and every noun that names a doing ("the sale of
+rifles", ``nominal`` in ``propositions.yml``):
+
+- **arguments** by role, in the active voice whatever the clause's voice: ``agent`` (the
+  subject, or "by X" of a passive), ``patient`` (the object, or a passive's subject),
+  ``attribute`` (what a copula says of its subject) and each preposition's object under
+  its preposition ("to a dealer": ``to``). A clause with no subject of its own takes the one
+  it shares ("arrested X and flew him to Baghdad"; "ordered them to leave": them), a
+  relative clause the noun it describes ("the rifles his men seized": the patient);
+- **negated**: "not", "never", or an argument that negates ("no one", "not a single
+  weapon", "none of the rifles");
+- **modality**: a modal auxiliary ("may have sold") or a hedge ("allegedly");
+- **governors**: the predicates the clause is said under ("denied that foreign instructors
+  trained the brigade": *deny*), so that the assessment can tell a denial inside a content;
+- **figures**: a number an argument counts ("90 rifles"), with its bound ("more than 400");
+- **dates**: the date mentions of the clause itself (not of a clause inside it).
+
+The stage is pure (a parse and the mentions in, propositions out) and keeps nothing but
+offsets and lemmas, so the store can keep them and the assessment read them without a model.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from crosscheck.extract import lexicon
+from crosscheck.extract.events import number_of
+from crosscheck.extract.stages import stage
+from crosscheck.model import Argument, Proposition
+
+VERSION = "1"
+# Dependents that open a clause of their own: their words are not the argument's.
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
+# How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
+# selling", "ordered the sale of", "rejected the claim that ..."); see _governors.
+_COMPLEMENTS = {"ccomp", "xcomp", "pcomp", "pobj", "dobj", "nsubjpass", "csubj", "parataxis", "oprd", "attr"}
+_COMPLEMENT_PREPS = {"of", "for", "about"}
+_CONTENT_NOUNS = {"claim", "report", "allegation", "accusation", "assertion", "rumour", "rumor", "charge",
+                  "suggestion", "story", "statement", "denial", "account", "news", "word", "fact", "idea"}
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+_COPULAS = {"be", "remain", "become", "seem", "appear"}
+_PREPOSITION_DEPS = {"prep", "agent", "dative"}
+
+
+@functools.cache
+def _lexicon() -> dict[str, Any]:
+    data = lexicon.load("propositions.yml")
+    bounds = [(w, "at least") for w in data["lower_bounds"]] + [(w, "at most") for w in data["upper_bounds"]]
+    bounds += [(w, "about") for w in data["approximate"]]
+    bound = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(bounds, key=lambda b: -len(b[0])))
+                       + r")\s*$", re.IGNORECASE)
+    return {"nominal": data["nominal"], "modal_verbs": set(data["modal_verbs"]),
+            "hedges": set(data["hedges"]),
+            "negative_determiners": set(data["negative_determiners"]),
+            "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds)}
+
+
+def lemma_of(token) -> str:
+    """The token's lemma in lower case, with a verb's particle ("hand over", "carry out")."""
+    lemma = (token.lemma_ or token.lower_).lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma} {particle}" if particle else lemma
+
+
+def _is_predicate(token, lex) -> bool:
+    if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        return True
+    if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass") and token.lemma_ == "be":
+        return True  # "is among his brothers", "was responsible"
+    return token.pos_ == "NOUN" and token.lower_ in lex["nominal"] and _noun_arguments(token)
+
+
+def _noun_arguments(noun) -> list:
+    return [c for c in noun.children if c.dep_ == "poss"
+            or (c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children))]
+
+
+def _passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ == "acl")
+
+
+def _subject(verb):
+    """The verb's own subject, or the one it shares with the verb it is joined to."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c, c.dep_ == "nsubjpass"
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
+        return _subject(head)
+    if verb.dep_ == "xcomp" and head.i != verb.i:
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)  # "ordered them to leave"
+        return (obj, False) if obj is not None else _subject(head)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for"):
+        # "accused the commander of selling", "arrested him for smuggling": the one accused.
+        owner = head.head
+        if owner.pos_ in ("NOUN", "PROPN", "PRON"):
+            return owner, False
+        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+        return (obj, False) if obj is not None else _subject(owner)
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head, _passive(verb) or any(c.dep_ in ("nsubj",) for c in verb.children)
+    return None, False
+
+
+def _phrase(head) -> tuple[int, int]:
+    """The argument's words: the head and what qualifies it, not the clauses it carries."""
+    tokens = [head]
+    stack = [c for c in head.children if c.dep_ not in _CLAUSES
+             and not (c.dep_ == "prep" and any(g.dep_ == "pcomp" for g in c.children))]
+    while stack:
+        t = stack.pop()
+        tokens.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSES)
+    # An apposition names what the phrase describes: "the commander, Hussein al-Saadi".
+    for c in head.children:
+        if c.dep_ == "appos":
+            tokens.extend(c.subtree)
+    start = min(t.idx for t in tokens)
+    last = max(tokens, key=lambda t: t.idx)
+    return start, last.idx + len(last.text)
+
+
+def _modifiers(head) -> list[str]:
+    """The words that qualify an argument: "foreign instructors", "instructors from
+    abroad", "Iraqi hands alone", "the brigade's men"."""
+    out = []
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "advmod", "npadvmod", "nmod"):
+            out.append(c.lower_ if c.pos_ == "PROPN" else (c.lemma_ or c.lower_).lower())
+        elif c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            kept = ("pobj",) if c.lower_ == "of" else ("pobj", "pcomp", "advmod")  # not "of selling"
+            out.extend((g.lemma_ or g.lower_).lower() for g in c.children if g.dep_ in kept)
+        elif c.dep_ == "poss":
+            out.append(c.lower_)
+        elif c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children):
+            out.append(c.lower_)  # "from abroad" parsed as a bare preposition
+    return out
+
+
+def _negative(head, lex) -> bool:
+    """ "no weapons", "not a single weapon", "none of the rifles", "nobody"."""
+    if head.lower_ in lex["negative_determiners"]:
+        return True
+    words = lex["negative_determiners"] | {"not"}
+    return any(c.dep_ in ("det", "neg", "advmod", "preconj") and c.lower_ in words for c in head.children)
+
+
+def _count(head, offset: int, text: str, lex) -> tuple[list[int] | None, str | None]:
+    """The number an argument counts ("90 rifles", "more than 400 rifles", "five wounded")."""
+    number = head if head.pos_ == "NUM" else next((c for c in head.children if c.dep_ == "nummod"), None)
+    if number is None:
+        return None, None
+    words = [t for t in number.subtree if t.pos_ == "NUM"]  # "300 and 400": a range
+    if not words:
+        return None, None
+    first, last = min(w.idx for w in words), max(w.idx + len(w.text) for w in words)
+    value = number_of(text[offset + first: offset + last])
+    if value is None:
+        return None, None
+    before = text[max(0, offset + first - 24): offset + first]
+    bound = lex["bound"].search(before)
+    return value, (lex["bounds"][bound[1].lower()] if bound else None)
+
+
+def _argument(role: str, head, offset: int, text: str, lex) -> Argument:
+    start, end = _phrase(head)
+    number, bound = _count(head, offset, text, lex)
+    return Argument(role=role, span=(offset + start, offset + end),
+                    head=(offset + head.idx, offset + head.idx + len(head.text)),
+                    lemma=head.lower_ if head.pos_ == "PROPN" else (head.lemma_ or head.lower_).lower(),
+                    modifiers=_modifiers(head), number=number, bound=bound, negative=_negative(head, lex))
+
+
+def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:
+    out: list[Argument] = []
+    if pred.pos_ == "NOUN":
+        # "the sale of rifles from the cache", "al-Saadi's sale of rifles", "the arrest of X".
+        poss = next((c for c in pred.children if c.dep_ == "poss"), None)
+        of = [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+              if g.dep_ == "pobj"]
+        if of:
+            out.append(_argument("patient", of[0], offset, text, lex))
+            if poss is not None:
+                out.append(_argument("agent", poss, offset, text, lex))
+        elif poss is not None:
+            out.append(_argument("patient", poss, offset, text, lex))
+        preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ != "of"]
+    else:
+        subject, passive = _subject(pred)
+        if subject is not None and subject.pos_ != "SCONJ":
+            out.append(_argument("patient" if passive else "agent", subject, offset, text, lex))
+        for c in pred.children:
+            if c.dep_ == "dobj":
+                out.append(_argument("patient", c, offset, text, lex))
+            elif c.dep_ in ("attr", "acomp", "oprd"):
+                out.append(_argument("attribute", c, offset, text, lex))
+            elif c.dep_ == "agent":
+                out.extend(_argument("agent", g, offset, text, lex) for g in c.children if g.dep_ == "pobj")
+        preps = [c for c in pred.children if c.dep_ in ("prep", "dative")]
+    # "consisted of 90 rifles", "died of his wounds": with no object, "of" gives it.
+    of_is_object = pred.pos_ != "NOUN" and not any(a.role == "patient" for a in out)
+    for p in preps:
+        for g in p.children:
+            if g.dep_ in ("pobj", "pcomp") and g.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADV", "ADJ"):
+                role = "patient" if p.lower_ == "of" and of_is_object else p.lower_
+                out.append(_argument(role, g, offset, text, lex))
+        if not any(g.dep_ == "pobj" for g in p.children) and p.lower_ in ("abroad", "home"):
+            out.append(Argument(role="where", span=(offset + p.idx, offset + p.idx + len(p.text)),
+                                head=(offset + p.idx, offset + p.idx + len(p.text)), lemma=p.lower_))
+    for c in pred.children:
+        if c.dep_ == "advmod" and c.lower_ in ("abroad", "overseas", "locally", "domestically"):
+            out.append(Argument(role="where", span=(offset + c.idx, offset + c.idx + len(c.text)),
+                                head=(offset + c.idx, offset + c.idx + len(c.text)), lemma=c.lower_))
+    return out
+
+
+def _negated(pred, arguments: list[Argument], lex) -> bool:
+    children = list(pred.children)
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex["negative_adverbs"]) for c in children):
+        return True
+    aux_neg = any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in children)
+    return aux_neg or any(a.negative and a.role in ("agent", "patient") for a in arguments)
+
+
+def _modality(pred, lex) -> str | None:
+    for c in pred.children:
+        if c.dep_ == "aux" and c.lower_ in lex["modal_verbs"] - {"would"}:
+            return c.lower_
+        if c.dep_ == "advmod" and c.lower_ in lex["hedges"]:
+            return c.lower_
+    return None
+
+
+def _governors(pred, lemmas: dict[int, str], negated: dict[int, bool],
+               offset: int) -> list[tuple[str, int, bool, bool]]:
+    """The predicates ``pred`` is said under, innermost first, as (lemma, offset, negated,
+    complement). ``complement``: it is what that predicate says or does, every step of the
+    way ("denied that foreign instructors trained", "accused him of selling", "rejected the
+    claim that"), not a circumstance of it ("denied involvement in the attack": the attack
+    is not denied). A conjunct shares its first conjunct's ("trained or armed")."""
+    out = []
+    token, complement = pred, True
+    for _ in range(16):
+        head = token.head
+        if head.i == token.i:
+            break
+        if token.dep_ == "conj":
+            token = head
+            continue
+        if token.dep_ == "prep":
+            complement &= token.lower_ in _COMPLEMENT_PREPS
+        elif token.dep_ in ("acl", "relcl"):
+            complement &= head.lemma_.lower() in _CONTENT_NOUNS
+        else:
+            complement &= token.dep_ in _COMPLEMENTS
+        if head.i in lemmas:
+            out.append((lemmas[head.i], offset + head.idx, negated[head.i], complement))
+        token = head
+    return out
+
+
+def _dates(pred, date_spans: list[tuple[int, int]], doc, offset: int, own: set[int]) -> list[tuple[int, int]]:
+    """The date mentions whose words hang under ``pred`` without another predicate between."""
+    out = []
+    for start, end in date_spans:
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        token = span.root
+        for _ in range(10):
+            if token.i == pred.i:
+                out.append((start, end))
+                break
+            if token.i in own or token.head.i == token.i:
+                break
+            token = token.head
+    return out
+
+
+def _form(pred) -> str:
+    if pred.pos_ == "NOUN":
+        return "nominal"
+    token = pred
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return "description" if token.dep_ in ("relcl", "acl", "amod") else "clause"
+
+
+@stage("propositions", version=VERSION, requires=["parse", "sentences", "mentions"], assigns=["propositions"])
+def add_propositions(analysis, parsed) -> None:
+    lex = _lexicon()
+    text = analysis.document.text
+    dates = [(m.start, m.end) for m in analysis.mentions if m.label == "DATE"]
+    found: list[Proposition] = []
+    for offset, doc in parsed:
+        preds = [t for t in doc if _is_predicate(t, lex)]
+        own = {t.i for t in preds}
+        arguments = {t.i: _arguments(t, offset, text, lex) for t in preds}
+        negated = {t.i: _negated(t, arguments[t.i], lex) for t in preds}
+        lemmas = {t.i: lex["nominal"][t.lower_] if t.pos_ == "NOUN" else lemma_of(t) for t in preds}
+        for t in preds:
+            start, end = (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+            found.append(Proposition(
+                predicate=lemmas[t.i], at=(offset + t.idx, offset + t.idx + len(t.text)),
+                span=(offset + start, offset + end), stage_version=VERSION, arguments=arguments[t.i],
+                negated=negated[t.i], modality=_modality(t, lex),
+                governors=_governors(t, lemmas, negated, offset),
+                dates=_dates(t, [d for d in dates if offset + start <= d[0] < offset + end], doc, offset,
+                             own),
+                form=_form(t)))
+    analysis.propositions[:] = found
