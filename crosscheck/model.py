@@ -203,9 +203,11 @@ class Proposition:
     is ``predicate`` "sell" with an agent and a patient. ``at`` is the predicate word's span,
     ``span`` the clause's. ``form``: ``clause`` (a verb's own clause), ``description`` (a
     clause that describes a noun, and so takes it as given: "the weapons seized from the
-    cache", "the rifles his men took") or ``nominal`` (a noun that names a doing: "the sale
-    of rifles"). ``negated``: the clause is negated ("did not sell", "no weapon was sold");
-    ``modality``: it is put as possible ("may have sold", "allegedly sold": the word);
+    cache", "the rifles his men took"), ``gerund`` ("not paying taxes makes me smart",
+    "accused him of selling") or ``nominal`` (a noun that names a doing: "the sale of
+    rifles"). ``negated``: the clause is negated ("did not sell", "no weapon was sold");
+    ``modality``: how it is put when not as a fact ("may have sold", "allegedly sold", "if
+    he sold", "to sell": the word; a question "?", a command "!");
     ``governors``: the predicates it hangs under in its sentence, innermost first, as
     (lemma, offset, negated, complement): "denied that foreign instructors trained" has
     (deny, ..., False, True), the clause being what is denied; ``dates``:

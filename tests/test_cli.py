@@ -225,7 +225,8 @@ def test_relations_and_posts_of_an_entity(model_workspace, capsys):
     assert "posts:   spokesman (member of Nur al-Huda Brigade)" in out
     # A post that ended, and who ended it, with the date read against the report's.
     code, out, _ = run(capsys, "-w", ws, "show", "Hamid Sabbar")
-    assert "posts:   police chief (holds post, until 2025-06-18)" in out
+    # ("the Zubair police chief": Zubair is a district of Basra in places.yml, so the post leads it.)
+    assert "posts:   police chief (leads Zubair, until 2025-06-18)" in out
     assert "relations: Hamid Sabbar: police chief (dismissed by Faris al-Oqaily, until 2025-06-18)" in out
     code, out, _ = run(capsys, "-w", ws, "relations", "Qais Abdul-Razzaq")
     assert "deputy commander (member of Basra Operations Command, since 2023)" in out

@@ -7,7 +7,7 @@ def test_the_sets_are_well_formed_and_large_enough():
     main, held = dates.cases(), dates.cases(dates.DATA.with_name("dates-held.tsv"))
     assert len(main) >= 60 and len(held) >= 30
     for case in main + held:
-        assert case.precision in ("day", "month", "year", "decade", "duration", "unresolved"), case
+        assert case.precision in ("day", "week", "month", "year", "decade", "duration", "unresolved"), case
         assert (case.value == "-") == (case.precision in ("duration", "unresolved")), case
 
 

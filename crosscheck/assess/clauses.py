@@ -76,6 +76,7 @@ class Arg:
     role: str
     lemma: str
     entity: str | None = None
+    kind: str | None = None  # the entity's type: person, organization, place
     modifiers: frozenset[str] = frozenset()
     figure: Figure | None = None
     text: str = ""
@@ -94,6 +95,12 @@ class Clause:
     modality: str = "asserted"
     days: frozenset[str] = frozenset()  # the day-precise dates of the clause itself
     at: int = 0
+    # A doing named with no doer ("not paying taxes makes me smart", "the sale of rifles"):
+    # what it says holds of anyone, so it can agree with a statement but not deny one.
+    generic: bool = False
+    # Where its doer and what it is done to are said: "a car bomb" of "a car bomb exploded",
+    # which says (as the verb does) that the bombing happened.
+    core_at: frozenset[int] = frozenset()
     text: str = ""
     phrases: frozenset[str] = field(default=frozenset(), compare=False)
 
@@ -118,7 +125,7 @@ def meaning() -> dict[str, Any]:
         for w in words:
             groups.setdefault(w, set()).add(i)
     kinds = {w: kind for kind, words in data["kinds"].items() for w in words}
-    return {"groups": groups, "kinds": kinds,
+    return {"groups": groups, "kinds": kinds, "classes": _noun_classes(data["people"]),
             "contrary": [(frozenset(a), frozenset(b)) for a, b in data["contrary"]],
             "opposed": [(frozenset(a), frozenset(b)) for a, b in data["opposed"]],
             "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
@@ -144,8 +151,28 @@ def keys(clause: Clause) -> set[tuple[str, str]]:
     return {(s, t) for s in senses for t in things}
 
 
+def _noun_classes(people: list[str]) -> dict[str, str]:
+    """Common nouns by the type of entity they may stand for ("commander": person, "brigade":
+    organization, "town": place), from the lexicons the extraction reads: one vocabulary."""
+    from crosscheck.extract.places import AREA_NOUNS
+
+    out: dict[str, str] = {}
+    for w in lexicon.load("events.yml")["place_nouns"] + sorted(AREA_NOUNS):
+        out[w] = "place"
+    for w in lexicon.load("references.yml")["organization_heads"]:
+        out[w] = "organization"
+    relations = lexicon.load("relations.yml")
+    titles = [t.lower() for t in lexicon.load("titles.yml")["titles"] if " " not in t and "." not in t]
+    for w in [*lexicon.load("cues.yml")["anonymous"]["heads"], *people, *titles,
+              *(r for roles in relations["roles"].values() for r in roles)]:
+        out[w] = "person"
+    return out
+
+
 def relation(a: Clause, b: Clause) -> str | None:
-    """How two clauses' predicates relate: "same", "contrary", or None."""
+    """How two clauses' predicates relate: "same" (one meaning), "contrary" (one excludes the
+    other), "outcome" (two ways of one side of a ``contrary`` pair: "sold" and "left the
+    depots"; enough to deny the one with the other, not to corroborate), or None."""
     m = meaning()
     groups = m["groups"]
     if a.predicate == b.predicate or groups.get(a.predicate, set()) & groups.get(b.predicate, set()):
@@ -155,14 +182,16 @@ def relation(a: Clause, b: Clause) -> str | None:
             return "contrary"
     for left, right in m["contrary"]:
         if (a.phrases & left and b.phrases & left) or (a.phrases & right and b.phrases & right):
-            return "same"  # one side of an opposition: "sold" and "left the depots" say one outcome
+            return "outcome"  # one side of an opposition: "sold" and "left the depots" say one outcome
     return None
 
 
 def agreement(x: Arg, y: Arg) -> int | None:
     """What two arguments share: ``_ENTITY`` (they name one entity), ``_KIND`` (one word, or
-    one kind of thing: "rifles" and "weapons"), 0 (nothing can be told: a pronoun, or two
-    unrelated words), or None (two different named things: not the same proposition)."""
+    one kind of thing: "rifles" and "weapons"), 0 (nothing can be told, but they may be one:
+    a pronoun; "the commander" and a person the report names), -1 (most likely two things:
+    "the ideology" and "Clinton", "loopholes" and "the ideology"), or None (two different
+    named things: not the same proposition)."""
     if x.entity and y.entity:
         return _ENTITY if x.entity == y.entity else None
     m = meaning()
@@ -171,13 +200,20 @@ def agreement(x: Arg, y: Arg) -> int | None:
     if x.lemma == y.lemma or (m["kinds"].get(x.lemma) is not None
                               and m["kinds"].get(x.lemma) == m["kinds"].get(y.lemma)):
         return _KIND
-    return 0
+    classes = m["classes"]
+    if x.entity or y.entity:
+        named, noun = (x, y) if x.entity else (y, x)
+        return 0 if classes.get(noun.lemma) == (named.kind or classes.get(noun.lemma)) else -1
+    cx, cy = classes.get(x.lemma), classes.get(y.lemma)
+    return 0 if cx is not None and cx == cy else -1
 
 
 def opposed(x: Arg, y: Arg) -> bool:
     """Qualifiers that exclude each other: "foreign" and "local" instructors, or one side
     alone ("by Iraqi hands alone") and another filler on the other."""
     m = meaning()
+    if x.lemma in m["generic"] or y.lemma in m["generic"]:
+        return False  # "only she would have access" says nothing against "you can"
     for left, right in m["opposed"]:
         if (x.modifiers & left and y.modifiers & right) or (x.modifiers & right and y.modifiers & left):
             return True
@@ -190,12 +226,25 @@ def opposed(x: Arg, y: Arg) -> bool:
     return False
 
 
-def compare(a: Clause, b: Clause, shared_entities: bool = False) -> tuple[bool, str, str] | None:
-    """Whether two clauses say the same thing, as (``opposite``, reason, detail): opposite
-    True where one says the other is false (before the statements' polarity is applied);
-    reason "same", "figures" or "date". None where they are not about the same thing.
-    ``shared_entities``: the statements name an entity in common (counts as one thing
-    shared)."""
+@dataclass(frozen=True)
+class Said:
+    """What two clauses say of each other (see :func:`compare`)."""
+
+    opposite: bool  # one says the other is false (before the statements' polarity)
+    reason: str  # same, figures, date
+    detail: str
+    # Enough to call a conflict: every role both fill agrees (or is in dispute), both have a
+    # doer or are finite clauses, and both are put as facts (not "if", "to", a question).
+    firm: bool
+    # Enough to call an agreement: every role both fill agrees, one meaning (not only one
+    # outcome), and neither is put as a condition, a question or an infinitive.
+    agreeable: bool = True
+
+
+def compare(a: Clause, b: Clause, shared_entities: bool = False) -> Said | None:
+    """Whether two clauses say the same thing (a :class:`Said`), or None where they are not
+    about the same thing. ``shared_entities``: the statements name an entity in common
+    (counts as one thing shared)."""
     rel = relation(a, b)
     if rel is None:
         return None
@@ -203,12 +252,14 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False) -> tuple[bool, 
     flip = rel == "contrary"
     matched: list[tuple[Arg, Arg, int]] = []
     contrasted: tuple[Arg, Arg] | None = None
+    unknown = False  # a role both fill, most likely by two things
+    untold = False  # a role both fill that cannot be told the same ("he" and "you")
     for x in a.args:
         for y in b.args:
             if rel == "same" and x.role != y.role:
                 continue
-            if rel == "contrary" and not (x.role in CORE and y.role in CORE):
-                continue
+            if rel != "same" and not (x.role in CORE and y.role in CORE):
+                continue  # one outcome or its contrary: said of one thing in any role
             if rel == "same" and x.role in CORE and opposed(x, y):
                 contrasted = (x, y)
                 continue
@@ -217,18 +268,27 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False) -> tuple[bool, 
                 if rel == "same" and x.role in CORE:
                     return None  # the same doing, to or by someone else
                 continue
-            if agree:
+            if agree > 0:
                 matched.append((x, y, agree))
-    if rel == "contrary" and not any(x.role != "agent" or y.role != "agent" for x, y, _ in matched):
+            elif rel == "same" and x.role in CORE:
+                unknown = unknown or agree < 0
+                untold = True
+    if contrasted is not None and any(x.role == contrasted[0].role for x, _, _ in matched):
+        contrasted = None  # "the superior candidate" and "the only candidate": the role agrees
+    if rel != "same" and not any(x.role != "agent" or y.role != "agent" for x, y, _ in matched):
         return None  # "sold the weapons" and "kept the proceeds": one doer, two things done
-    if a.predicate in m["light"] and not any(x.role != "agent" for x, _, _ in matched):
-        return None  # "the attack was ...": what is said of it must agree too
+    if a.predicate in m["light"] and not (any(x.role == "agent" for x, _, _ in matched)
+                                          and any(x.role != "agent" for x, _, _ in matched)):
+        return None  # "the attack was ...": what it is and what is said of it must agree
+    real = a.modality != "irrealis" and b.modality != "irrealis"
+    firm = real and not (unknown or untold or a.generic or b.generic)
+    agreeable = real and not unknown and rel != "outcome"
     score = sum(n for _, _, n in matched) + (1 if shared_entities else 0)
     if a.days and b.days and not a.days & b.days:
         # Two days for one doing to one named thing ("was dismissed on Saturday" / "on Sunday").
         named = any(n == _ENTITY and x.role in CORE for x, _, n in matched)
-        return (False, "date", f"{', '.join(sorted(a.days))} against {', '.join(sorted(b.days))}") \
-            if named and not flip else None
+        detail = f"{', '.join(sorted(a.days))} against {', '.join(sorted(b.days))}"
+        return Said(False, "date", detail, firm, agreeable) if named and not flip else None
     if a.days & b.days:
         score += 1
     if contrasted is not None:
@@ -237,11 +297,13 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False) -> tuple[bool, 
         return None
     if contrasted is not None:
         x, y = contrasted
-        return not flip, "same", f"{a.predicate}: {x.text or x.lemma} against {y.text or y.lemma}"
+        detail = f"{a.predicate}: {x.text or x.lemma} against {y.text or y.lemma}"
+        return Said(not flip, "same", detail, firm, agreeable)
     for x, y, n in matched:
         if x.figure is not None and y.figure is not None and score - n >= 1 and not flip \
                 and not x.figure.agrees(y.figure):
-            return False, "figures", f"{x.lemma} {x.figure} against {y.figure}"
+            return Said(False, "figures", f"{x.lemma} {x.figure} against {y.figure}", firm, agreeable)
     word = a.predicate if a.predicate == b.predicate else f"{a.predicate}/{b.predicate}"
     shared = [y.text or y.lemma for _, y, _ in matched]
-    return flip, "same", f"{word}: " + ", ".join(dict.fromkeys(shared)) if shared else word
+    detail = f"{word}: " + ", ".join(dict.fromkeys(shared)) if shared else word
+    return Said(flip, "same", detail, firm, agreeable)

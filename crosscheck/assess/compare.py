@@ -88,6 +88,26 @@ class EventFact:
     # The places the report gives for events of this family anywhere: "the Bab al-Hussein
     # market" in one sentence, "Babil province" in another, of one bombing.
     area: frozenset[str] = frozenset()
+    at: tuple[tuple[int, int], ...] = ()  # where its words are said (the triggers' spans)
+    # The places its places lie in, as the reports say ("Mahawil" in "Babil province"): a
+    # bombing in Mahawil is not contradicted by one "in Babil province".
+    regions: frozenset[str] = frozenset()
+    provinces: frozenset[str] = frozenset()  # of those, the first-level divisions (not countries)
+    # What kind of people its figures count ("soldiers", "militants"): 3 soldiers killed and
+    # 2 militants killed are two counts, not one in dispute.
+    victims: frozenset[str] = frozenset()
+    # Whether the statement says it happened, or only refers to it ("the March 21 attack",
+    # "the soldiers killed in the attack"): a reference's date and place are not told.
+    asserted: bool = True
+
+    def nested(self, other: EventFact) -> bool:
+        """Whether a place of one is, or lies in, a place of the other."""
+        return bool(self.places & other.places or self.places & other.regions or other.places & self.regions)
+
+    @property
+    def day(self) -> Date | None:
+        """The day the statement gives, where it names one ("on Tuesday"; not "last week")."""
+        return _day(self.date) if self.precision in (None, "day") else None
 
     @property
     def keys(self) -> frozenset[str]:
@@ -146,6 +166,20 @@ class Statement:
         if self.source_kind == "named" and self.source.startswith("entity:"):
             return self.entities | {self.source.removeprefix("entity:")}
         return self.entities
+
+    def event_sign(self, event: EventFact) -> int:
+        """Whether the statement says the event happened (1) or did not (-1): the polarity of
+        the clause its word heads ("denied that he had been arrested"), else the statement's."""
+        here = [a for a, _ in event.at if self.span[0] <= a < self.span[1]]
+        said = [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
+        if said:
+            return self.signed(said[0])
+        if self.stance in NEGATIVE and self.kind != "fact" and here:
+            # "denied any arrest": the word is what is denied; "denied any involvement in the
+            # attacks": the attacks are taken as given.
+            head = len(_WORD.findall(self.text[: here[0] - self.span[0]].lower()))
+            return -1 if head <= 1 else 1
+        return 1 if self.clauses else self.polarity  # no parse kept: the words' polarity
 
     def signed(self, clause: Clause) -> int:
         """A clause's polarity as this statement puts it: a denial turns it."""
@@ -211,7 +245,12 @@ def content_words(text: str) -> tuple[frozenset[str], bool]:
 
 def points_back(statement: Statement) -> bool:
     """Whether a denial's content only points back at a claim ("rejected the claim")."""
-    words = _WORD.findall(statement.text.lower())
+    return points_back_words(statement.text)
+
+
+def points_back_words(text: str) -> bool:
+    """Whether a content's words only point back at a claim ("the claim", "the reports")."""
+    words = _WORD.findall(text.lower())
     back = settings()["back_references"]
     return bool(words) and all(w in back or w in settings()["stopwords"] for w in words) \
         and any(w in back for w in words)
@@ -291,12 +330,12 @@ def same_clauses(a: Statement, b: Statement) -> tuple[str, str, str] | None:
             said = clauses.compare(ca, cb, shared)
             if said is None:
                 continue
-            opposite, reason, detail = said
-            sign_b = b.signed(cb) * (-1 if opposite else 1)
-            conflict = reason in ("figures", "date") or a.signed(ca) != sign_b
-            if conflict:
-                return "contradiction", reason, detail
-            found = found or ("corroboration", "same", detail)
+            sign_b = b.signed(cb) * (-1 if said.opposite else 1)
+            conflict = said.reason in ("figures", "date") or a.signed(ca) != sign_b
+            if conflict and said.firm:
+                return "contradiction", said.reason, said.detail
+            if not conflict and said.agreeable:
+                found = found or ("corroboration", "same", said.detail)
     return found
 
 
@@ -310,6 +349,7 @@ def _day(iso: str | None) -> Date | None:
 
 
 def _when(e: EventFact) -> Date | None:
+    """Near when it happened: its date to the day or the week, else its report's date."""
     return _day(e.date) or _day(e.report_date)
 
 
@@ -318,14 +358,28 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     (the events' own dates at most ``date_conflict_days`` apart, else their reports' dates
     at most a week)."""
     keys_a, keys_b = (a.keys, b.keys) if loose else (a.places | a.participants, b.places | b.participants)
-    if a.family != b.family or not (keys_a & keys_b):
+    if a.family != b.family:
         return False
+    targets_a = {p for p in a.participants if p.startswith("~")}
+    targets_b = {p for p in b.participants if p.startswith("~")}
+    if targets_a and targets_b and not targets_a & targets_b and not a.participants & b.participants:
+        return False  # an army checkpoint and a farm: two happenings, wherever they were
+    shared = keys_a & keys_b
+    if shared and all(k.startswith("~") for k in shared):
+        # Only a described target in common ("an army checkpoint"): one happening where both
+        # give the same day and places in one province.
+        one_area = a.nested(b) or bool(a.provinces & b.provinces) or not (a.placed and b.placed)
+        return bool(a.day and a.day == b.day and one_area)
+    if not shared:
+        # No place or participant in common: still one happening where both give the same
+        # day and one's place lies in the other's ("in Charlotte" on Tuesday, "in N.C.").
+        return bool(a.day and a.day == b.day and a.dated and b.dated and a.nested(b))
     n = min(len(a.date or ""), len(b.date or ""))
     if a.dated and b.dated and n and n < 10 and a.date[:n] != b.date[:n]:
         return False  # June against November: two happenings, not a date in dispute
     da, db = _when(a), _when(b)
     if da and db:
-        limit = settings()["date_conflict_days"] if (_day(a.date) and _day(b.date)) else 7
+        limit = settings()["date_conflict_days"] if (a.day and b.day) else 7
         return abs((da - db).days) <= limit
     return True
 
@@ -335,12 +389,14 @@ def event_agrees(a: EventFact, b: EventFact, loose: bool = True) -> str | None:
     day, with the place or the people they both state; or None."""
     if not same_event(a, b, loose):
         return None
+    counted_alike = not (a.victims and b.victims and not a.victims & b.victims)
     same = [f"{kind} {a.figures[kind]}" for kind in sorted(set(a.figures) & set(b.figures))
-            if a.figures[kind] == b.figures[kind] and a.figures[kind].high is not None]
+            if counted_alike and a.figures[kind] == b.figures[kind] and a.figures[kind].high is not None]
     if same:
         return "same figures: " + ", ".join(same)
     told_alike = (a.placed and b.placed and a.places & b.places) or (a.participants & b.participants)
-    if a.dated and b.dated and told_alike and a.date == b.date and len(a.date or "") == 10:
+    if counted_alike and a.asserted and b.asserted and a.dated and b.dated and told_alike and a.day \
+            and a.day == b.day:
         where = ", ".join(sorted(a.place_names & b.place_names) or a.place_names)
         return f"same day: {a.date}" + (f", {where}" if where else "")
     return None
@@ -356,12 +412,16 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
     says the toll rose since (an update)."""
     if not same_event(a, b, loose):
         return None
-    if a.dated and b.dated and len(a.date or "") == len(b.date or "") == 10 and a.date != b.date:
+    strict = same_event(a, b, loose=False)  # a place or participant of its own, not only the report's area
+    told = a.asserted and b.asserted  # not "the March 21 attack": a date the statement tells
+    if told and a.dated and b.dated and a.day and b.day and a.day != b.day and strict:
         return "date", f"{a.date} against {b.date}"
-    if a.placed and b.placed and not (a.places & b.places) and (a.people & b.people):
+    if told and a.placed and b.placed and not a.nested(b) and (a.people & b.people):
         # The same people or target, somewhere else: "detained in Musayyib" / "at his house in
-        # Iskandariya". (Whether one place lies inside the other is not known here.)
+        # Iskandariya"; not "in Charlotte" / "in N.C." where a report puts one in the other.
         return "place", f"{', '.join(sorted(a.place_names))} against {', '.join(sorted(b.place_names))}"
+    if a.victims and b.victims and not a.victims & b.victims:
+        return None  # soldiers counted against militants
     for kind in sorted(set(a.figures) & set(b.figures)):
         fa, fb = a.figures[kind], b.figures[kind]
         if not fa.agrees(fb) and not (a.update or b.update):
@@ -442,8 +502,8 @@ def compare(statements: list[Statement]) -> list[Pair]:
             continue
         # One source twice in one report says nothing new; in two reports it is a repetition.
         twice = a.source == b.source and a.document == b.document
-        if a.polarity != b.polarity and any(same_event(ea, eb, loose) and ea.participants & eb.participants
-                                            for ea in a.events for eb in b.events if ea.id != eb.id):
+        if any(a.event_sign(ea) != b.event_sign(eb) and same_event(ea, eb, loose)
+               and ea.participants & eb.participants for ea in a.events for eb in b.events if ea.id != eb.id):
             # "The brigade denied that X had been arrested" against "forces arrested X".
             add("contradiction", a, b, "denial", "denies that it happened")
             continue
@@ -458,13 +518,15 @@ def compare(statements: list[Statement]) -> list[Pair]:
                 kind, reason, detail = said
                 add(kind, a, b, "denial" if kind == "contradiction" and reason == "same" else reason, detail)
             continue
-        # A report's own account is compared by what happened, not by its words.
-        same = same_words(a, b) if a.kind == b.kind == "claim" else None
+        # Where neither has a clause (a workspace older than propositions), the same words
+        # corroborate; without the predicate and its arguments a "not" on one side says too
+        # little to call it a contradiction. A fragment ("his microphone problems") against a
+        # clause is not compared: a noun phrase asserts nothing. A report's own account is
+        # compared by what happened, not by its words.
+        legacy = a.kind == b.kind == "claim" and not a.clauses and not b.clauses
+        same = same_words(a, b) if legacy else None
         if same is not None and not twice:
             shared, sign_a, sign_b = same
-            detail = "same words: " + ", ".join(sorted(shared)[:6])
             if sign_a == sign_b:
-                add("corroboration", a, b, "same", detail)
-            else:
-                add("contradiction", a, b, "denial", detail)
+                add("corroboration", a, b, "same", "same words: " + ", ".join(sorted(shared)[:6]))
     return sorted(found.values(), key=lambda p: (p.kind, p.a, p.b))

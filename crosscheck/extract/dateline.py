@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 NAME = "crosscheck_dateline"
 # A place in capitals, perhaps a region after a comma, perhaps the outlet in brackets, a dash.
@@ -50,7 +50,34 @@ def mark_dateline(doc: Doc) -> Doc:
     return doc
 
 
+AFTER = "crosscheck_dateline_name"
+
+
+@Language.component(AFTER)
+def mend_first_name(doc: Doc) -> Doc:
+    """The recogniser, seeing a sentence open right after the dash, often leaves out the first
+    word of a name there ("HILLA (Babil Observer) - Haider Kazem al-Hilali, ..." gives "Kazem
+    al-Hilali"): a capitalised word there that belongs to no entity and runs straight into a
+    person's name is taken into it."""
+    m = find(doc.text)
+    if m is None:
+        return doc
+    first = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+    if first is None or len(first) < 2:
+        return doc
+    word = first[0]
+    person = next((e for e in doc.ents if e.start == word.i + 1 and e.label_ == "PERSON"), None)
+    if person is None or word.ent_type_ or not word.is_title or not word.is_alpha or word.pos_ != "PROPN":
+        return doc
+    ents = [e for e in doc.ents if e != person] + [Span(doc, word.i, person.end, label="PERSON")]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
 def add_component(nlp) -> None:
-    """Add the component before the parser (or first, in a pipeline without one)."""
+    """Add the component before the parser (or first, in a pipeline without one), and the
+    first-name mender after the recogniser."""
     where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
     nlp.add_pipe(NAME, **where)
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(AFTER, after="ner")

@@ -50,7 +50,7 @@ _APPROX = re.compile(r"^(?:(?:early|late|mid|around|about|approximately|circa|th
 class DateValue:
     text: str
     value: str | None = None
-    precision: str | None = None  # day, month, year, decade
+    precision: str | None = None  # day, week, month, year, decade
     approximate: bool = False
     relative: bool = False
     kind: str = "date"  # date, duration
@@ -174,8 +174,9 @@ def resolve(text: str, anchor: dt.date | None, previous: DateValue | None = None
         out.relative = True
         unit = m["unit"]
         out.approximate = unit in ("week", "decade")
-        # "two years ago" is a year, "two months ago" a month, "three days ago" a day.
-        precision = {"year": "year", "decade": "year", "month": "month"}.get(unit, "day")
+        # "two years ago" is a year, "two months ago" a month, "two weeks ago" a week, "three
+        # days ago" a day.
+        precision = {"year": "year", "decade": "year", "month": "month", "week": "week"}.get(unit, "day")
         n = _number(m["n"]) or 1
         return _shifted(out, (anchor.year, anchor.month, anchor.day), unit, -n, precision)
     m = re.fullmatch(r"(?P<which>last|this|next|past|previous|coming) (?P<what>week|month|year|decade|"
@@ -187,8 +188,9 @@ def resolve(text: str, anchor: dt.date | None, previous: DateValue | None = None
         sign = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[m["which"]]
         what = m["what"]
         if what in ("week", "weekend"):
+            # "last week" names no day: the day a week off, said to be within a week.
             out.approximate = True
-            return _set(out, (anchor + dt.timedelta(days=7 * sign)).isoformat(), "day")
+            return _set(out, (anchor + dt.timedelta(days=7 * sign)).isoformat(), "week")
         if what == "month":
             y, mo = _shift_months(anchor.year, anchor.month, sign)
             return _set(out, _iso(y, mo), "month")
@@ -262,7 +264,7 @@ def _shifted(out: DateValue, start: tuple, unit: str, n: int, precision: str) ->
         return _set(out, _iso(y, mo), "month")
     base = dt.date(year, month or 1, day or 1)
     days = n * (7 if unit == "week" else 1)
-    return _set(out, (base + dt.timedelta(days=days)).isoformat(), "day")
+    return _set(out, (base + dt.timedelta(days=days)).isoformat(), "week" if unit == "week" else "day")
 
 
 @functools.cache

@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "4"
+VERSION = "5"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -319,6 +319,14 @@ def _participants(trigger, type_: str, parse: _Parse, lex) -> dict[str, list[tup
         return _participants(t.head, type_, parse, lex)  # "police shot him dead": as "killed him"
     elif t.dep_ in ("amod", "acomp"):  # "the wounded soldiers", "two soldiers were dead"
         add(done_to, [t.head] if t.dep_ == "amod" else _children(t.head, {"nsubj"}))
+    if type_ == "attack" and "target" not in found:
+        # What a bomb went off at, or what the verb of a bomb's clause hit: "a car bomb
+        # exploded at an army checkpoint", "a booby-trapped car targeted an army checkpoint".
+        verb = t if t.tag_.startswith("VB") else t.head if t.dep_ in ("nsubj", "nsubjpass") else None
+        if verb is not None:
+            facilities = [o for o in _objects_of(verb, {"at", "on"}) + _children(verb, {"dobj"})
+                          if o.lower_ in lex["place_nouns"] and o.i != t.i]
+            add("target", facilities[:1])
     out: dict[str, list[tuple[int, int]]] = {}
     for role, mentions in found.items():
         spans = sorted({(m.start, m.end) for m in mentions})
@@ -360,18 +368,32 @@ def _place(trigger, parse: _Parse, lex) -> list[Mention]:
         above.append(t)
         if t.tag_.startswith("VB"):
             break
-    for t in [trigger, *own, *above]:
+    # ... and under the object of that verb: "targeted a checkpoint at the entrance of Musayyib".
+    objects = [o for t in above for o in t.children if o.dep_ == "dobj" and o.i != trigger.i]
+    for group in ([trigger], own, above + objects):
         places = []
-        for obj in _objects_of(t, lex["place_preps"]):
-            inside = [parse.within.get(w.i) for w in obj.subtree]
-            named = [m for m in inside if m is not None and m.type == "place"][:1]
-            # "in a crowded market", "at a checkpoint": a place the report describes.
-            if not named and obj.lower_ in lex["place_nouns"] and parse.within.get(obj.i) is None:
-                named = [_described(obj, parse)]
-            places += named
+        for t in group:
+            for obj in _objects_of(t, lex["place_preps"]):
+                inside = [parse.within.get(w.i) for w in obj.subtree]
+                named = [m for m in inside if m is not None and m.type == "place"][:1]
+                # "in a crowded market", "at a checkpoint": a place the report describes.
+                if not named and obj.lower_ in lex["place_nouns"] and parse.within.get(obj.i) is None:
+                    named = [_described(obj, parse)]
+                places += named
         if places:
-            return places
+            return _most_precise(places)
     return []
+
+
+def _most_precise(places: list[Mention]) -> list[Mention]:
+    """The places less those that hold another of them ("in Musayyib ..., in Babil province":
+    Musayyib), as the gazetteer's places say."""
+    from crosscheck.extract.places import canonical, known
+
+    keys = {id(m): canonical(m.text) for m in places}
+    inner = {k for k in keys.values() if k}
+    held = {a for k in inner for a in known().get(k, ())}
+    return [m for m in places if keys[id(m)] not in held] or places
 
 
 def _strength(number: Mention, parse: _Parse, lex) -> Event | None:
@@ -420,6 +442,12 @@ def _strength(number: Mention, parse: _Parse, lex) -> Event | None:
 Figures = tuple[dict[str, list[int]], list[tuple[int, int]]]
 
 
+# "put the number of X killed at four", "estimated the toll at 17": what is counted, then "at N".
+_PUT_AT = re.compile(r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|set|sets)\s+"
+                     r"(?:the|its|their)\s+(?:\w+\s+)?(?:number|toll|tally|count|figure)\b(.*)\bat\s*$",
+                     re.IGNORECASE)
+
+
 def _figures(text: str, sent, numbers: list[Mention], lex) -> Figures:
     figures: dict[str, list[int]] = {}
     spans = []
@@ -441,6 +469,11 @@ def _figures(text: str, sent, numbers: list[Mention], lex) -> Figures:
         toll = "toll" in text[sent.start:n.start].lower()
         if kind is None and toll and set(before[:2]) & lex["toll_verbs"]:
             kind = "killed"  # "the death toll ... has risen to 17"
+        put = _PUT_AT.search(text[sent.start:n.start]) if before[:1] == ["at"] else None
+        if kind is None and put:
+            # "put the number of soldiers killed in the attack at four"
+            kind = next((lex["figures"][w] for w in re.findall(r"[a-z]+", put[1].lower())
+                         if w in lex["figures"]), None)
         if kind and kind not in figures:
             figures[kind] = value
             spans.append((n.start, n.end))

@@ -1,5 +1,6 @@
 """Places inside places, as the report says them: "the town of Mahawil in Babil province",
-"Iraq's Babil province", "the Ashar district of Basra", "Tal Afar, in Nineveh province".
+"Iraq's Babil province", "the Ashar district of Basra", "Tal Afar, in Nineveh province",
+"Charlotte, N.C.".
 
 Each becomes a relation ``located_in`` from the inner place to the outer one. The assessment
 reads them as a place hierarchy: a bombing "in Mahawil" and one "in Babil province" can be one
@@ -10,10 +11,77 @@ Mahawil near Hilla, not in it, and gives nothing.
 
 from __future__ import annotations
 
+import functools
+import re
+
+from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
+from crosscheck.resolve.names import name_key
 
 VERSION = "1"
+_DIVISIONS = ("province", "Province", "governorate", "Governorate")
+_DIVISION = re.compile(r"\s+(?:province|governorate|district|city|town)$")
+
+
+def place_key(text: str) -> str:
+    """A place's name as a key: "Babil Province" -> "babil", "al-Musayyib" -> "musayyib"."""
+    key = _DIVISION.sub("", name_key(text))
+    return key[3:] if key.startswith("al ") else key
+
+
+@functools.cache
+def known() -> dict[str, frozenset[str]]:
+    """The places of ``places.yml`` by key, each with the places it lies in (its governorate and
+    country), every spelling a key of its own."""
+    out: dict[str, frozenset[str]] = {}
+    for country in lexicon.load("places.yml")["countries"]:
+        top = place_key(country["names"][0])
+        for name in country["names"]:
+            out[place_key(name)] = frozenset()
+        for gov in country["governorates"]:
+            first = place_key(gov["names"][0])
+            for name in gov["names"]:
+                out[place_key(name)] = frozenset({top})
+            for spellings in gov.get("districts", []):
+                for name in spellings:
+                    out[place_key(name)] = frozenset({first, top})
+    return out
+
+
+def canonical(text: str) -> str | None:
+    """The key of the known place a name spells ("Musayab" -> "musayyib"), or None."""
+    key = place_key(text)
+    return _spellings().get(key)
+
+
+@functools.cache
+def _spellings() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for country in lexicon.load("places.yml")["countries"]:
+        for name in country["names"]:
+            out[place_key(name)] = place_key(country["names"][0])
+        for gov in country["governorates"]:
+            for name in gov["names"]:
+                out[place_key(name)] = place_key(gov["names"][0])
+            for spellings in gov.get("districts", []):
+                for name in spellings:
+                    out[place_key(name)] = place_key(spellings[0])
+    return out
+
+
+def gazetteer_names() -> list[str]:
+    """Every spelling of ``places.yml`` as written, and each governorate's with "province" and
+    "governorate" after it, for the entity ruler."""
+    names: list[str] = []
+    for country in lexicon.load("places.yml")["countries"]:
+        names += country["names"]
+        for gov in country["governorates"]:
+            for name in gov["names"]:
+                names += [name, *(f"{name} {w}" for w in _DIVISIONS)]
+            for spellings in gov.get("districts", []):
+                names += spellings
+    return names
 # Nouns that name a kind of place ("the town of X", "the X district of Y"); the words of
 # ``events.yml``'s place nouns that are areas, not buildings.
 AREA_NOUNS = {"town", "city", "village", "district", "province", "governorate", "region", "area", "suburb",
@@ -56,14 +124,19 @@ def _outer_of(token, offset: int, places: list[Mention]) -> list[Mention]:
                     and (m := _described_place(g, offset, places)) is not None]
         if c.dep_ == "poss":
             out += [m for m in [_described_place(c, offset, places)] if m is not None]
-        if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ in AREA_NOUNS \
-                and _mention_at(token, offset, places) is not None:
-            # "the Ashar district of Basra": the district is a mention, Basra its city.
+        if c.dep_ == "prep" and c.lower_ == "of" and token.lower_ in AREA_NOUNS:
+            # "the Ashar district of Basra": Basra (and "the town of X": X itself, left out).
             out += [m for g in c.children if g.dep_ == "pobj"
                     and (m := _described_place(g, offset, places)) is not None]
         if c.dep_ == "appos" and c.lower_ in AREA_NOUNS:
             # "Mahawil, a town in Babil": the apposition's place.
             out += _outer_of(c, offset, places)
+        elif c.dep_ == "appos" and c.i > token.i and (m := _mention_at(c, offset, places)) is not None:
+            # "Charlotte, N.C.", "Mosul, Iraq": a place, a comma, the place it is in.
+            inner = _mention_at(token, offset, places)
+            between = token.doc.text[inner.end - offset: m.start - offset] if inner is not None else ""
+            if between.strip() == "," and m is not inner:
+                out.append(m)
     return out
 
 

@@ -60,6 +60,7 @@ def _lexicon() -> dict[str, Any]:
     bound = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(bounds, key=lambda b: -len(b[0])))
                        + r")\s*$", re.IGNORECASE)
     return {"nominal": data["nominal"], "modal_verbs": set(data["modal_verbs"]),
+            "doing_verbs": set(data["doing_verbs"]), "undergone": set(data["undergone"]),
             "hedges": set(data["hedges"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds)}
@@ -73,11 +74,18 @@ def lemma_of(token) -> str:
 
 
 def _is_predicate(token, lex) -> bool:
+    if not token.text[:1].isalpha():
+        return False  # "’s" read as a verb
     if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
         return True
     if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass") and token.lemma_ == "be":
         return True  # "is among his brothers", "was responsible"
-    return token.pos_ == "NOUN" and token.lower_ in lex["nominal"] and _noun_arguments(token)
+    return token.pos_ == "NOUN" and _noun(token) in lex["nominal"] and bool(_noun_arguments(token))
+
+
+def _noun(token) -> str:
+    """A noun as its singular ("sales", "killings": sale, killing)."""
+    return (token.lemma_ or token.lower_).lower()
 
 
 def _noun_arguments(noun) -> list:
@@ -194,7 +202,14 @@ def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:
             if poss is not None:
                 out.append(_argument("agent", poss, offset, text, lex))
         elif poss is not None:
-            out.append(_argument("patient", poss, offset, text, lex))
+            role = "patient" if _noun(pred) in lex["undergone"] else "agent"  # "his arrest", "his support"
+            out.append(_argument(role, poss, offset, text, lex))
+        if not any(a.role == "agent" for a in out) and pred.dep_ == "dobj" \
+                and lemma_of(pred.head) in lex["doing_verbs"]:
+            # "al-Saadi ordered the sale of rifles": who ordered it sold them.
+            doer, passive = _subject(pred.head)
+            if doer is not None and not passive:
+                out.append(_argument("agent", doer, offset, text, lex))
         preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ != "of"]
     else:
         subject, passive = _subject(pred)
@@ -234,11 +249,25 @@ def _negated(pred, arguments: list[Argument], lex) -> bool:
 
 
 def _modality(pred, lex) -> str | None:
-    for c in pred.children:
+    """How the clause is put when not as a fact: a modal ("may", "should"), a hedge
+    ("allegedly"), a condition or question ("if", "whether", "?"), or an infinitive ("to
+    pay", "wants him to release"): what may, should or would be, not what is."""
+    token = pred
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "if he sold and kept the proceeds": both under the "if"
+    for c in [*pred.children, *(token.children if token is not pred else ())]:
         if c.dep_ == "aux" and c.lower_ in lex["modal_verbs"] - {"would"}:
             return c.lower_
         if c.dep_ == "advmod" and c.lower_ in lex["hedges"]:
             return c.lower_
+        if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+            return c.lower_
+        if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN":
+            return "to"
+    if pred.pos_ != "NOUN" and pred.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return "?"
+    if pred.tag_ == "VB" and pred.dep_ in ("ROOT", "ccomp", "parataxis") and _subject(pred)[0] is None:
+        return "!"  # "Don't shoot him": a command, not a fact
     return None
 
 
@@ -291,6 +320,9 @@ def _dates(pred, date_spans: list[tuple[int, int]], doc, offset: int, own: set[i
 def _form(pred) -> str:
     if pred.pos_ == "NOUN":
         return "nominal"
+    if pred.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in pred.children) \
+            and pred.dep_ not in ("ROOT", "conj", "acl", "relcl", "amod"):
+        return "gerund"  # "not paying taxes makes me smart", "accused him of selling"
     token = pred
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -308,7 +340,7 @@ def add_propositions(analysis, parsed) -> None:
         own = {t.i for t in preds}
         arguments = {t.i: _arguments(t, offset, text, lex) for t in preds}
         negated = {t.i: _negated(t, arguments[t.i], lex) for t in preds}
-        lemmas = {t.i: lex["nominal"][t.lower_] if t.pos_ == "NOUN" else lemma_of(t) for t in preds}
+        lemmas = {t.i: lex["nominal"][_noun(t)] if t.pos_ == "NOUN" else lemma_of(t) for t in preds}
         for t in preds:
             start, end = (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
             found.append(Proposition(

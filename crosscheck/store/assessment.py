@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, Engine, delete, insert, or_, select
 
@@ -19,7 +19,10 @@ from crosscheck.assess import compare
 from crosscheck.assess.clauses import Arg, Clause
 from crosscheck.assess.compare import EventFact, Figure, Pair, Statement
 from crosscheck.extract.events import number_of
+from crosscheck.extract.places import canonical as canonical_place
+from crosscheck.extract.places import known as places_known
 from crosscheck.model import content_id
+from crosscheck.resolve.names import singular
 from crosscheck.store.queries import _canonical, canonical_ids, members
 from crosscheck.store.schema import (
     assessment_pairs,
@@ -54,6 +57,8 @@ def statements(conn: Connection) -> list[Statement]:
     docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.outlet, documents.c.date,
                                                   documents.c.text))}
     names = dict(conn.execute(select(entities.c.id, entities.c.name)).all())
+    types = {merged.get(i, i): t for i, t in conn.execute(select(entities.c.id, entities.c.type))
+             if merged.get(i, i) == i}
     named: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     places: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     q = select(mentions.c.document_id, mentions.c.start, mentions.c.end, mentions.c.entity_id,
@@ -70,8 +75,8 @@ def statements(conn: Connection) -> list[Statement]:
     for r in conn.execute(select(propositions).order_by(propositions.c.document_id, propositions.c.at_start)):
         said[r.document_id].append(dict(r._mapping))
 
-    def clauses_in(document: str, span: tuple[int, int]) -> list[Clause]:
-        return _clauses(said[document], span, merged)
+    def clauses_in(document: str, span: tuple[int, int], speaker: str | None = None) -> list[Clause]:
+        return _clauses(said[document], span, merged, types, speaker)
 
     def outlet_of(entity_id: str | None) -> str | None:
         name = names.get(entity_id or "", "").lower().removeprefix("the ").strip()
@@ -85,18 +90,24 @@ def statements(conn: Connection) -> list[Statement]:
     for r in rows:
         doc = docs[r["document_id"]]
         source, kind, source_name = _source(r, merged, outlet_of, doc.outlet, names)
+        speaker = source.removeprefix("entity:") if kind == "named" else None
         chain = [by_id[v] for v in r["via"] if v in by_id]
         cited = {compare.outlet_key(o) for c in [r, *chain]
                  if (o := outlet_of(merged.get(c["source_entity_id"], c["source_entity_id"])))}
         start, end, words = r["content_start"], r["content_end"], r["content_text"]
         if start is None:  # a refusal to comment: no content, the cue stands for it
             start, end, words = r["cue_start"], r["cue_end"], r["cue_text"]
-        s = Statement(r["id"], r["document_id"], doc.outlet, source, kind, r["stance"], (start, end),
+        shown = (start, end)
+        if r["stance"] in compare.NEGATIVE and compare.points_back_words(words or ""):
+            # "Al-Saadi rejected the claim, telling the paper that every rifle was handed
+            # over": the evidence of a denial that points back is its sentence.
+            shown = next(((a, b) for a, b in bounds[doc.id] if a <= r["cue_start"] < b), shown)
+        s = Statement(r["id"], r["document_id"], doc.outlet, source, kind, r["stance"], shown,
                       words or "",
                       entities=frozenset(e for a, b, e in named[r["document_id"]] if start <= a and b <= end),
                       cited=frozenset(cited), source_name=source_name,
                       props=_predicate(doc.text, (start, end), named[r["document_id"]]),
-                      clauses=[] if r["content_start"] is None else clauses_in(doc.id, (start, end)))
+                      clauses=[] if r["content_start"] is None else clauses_in(doc.id, (start, end), speaker))
         out.append(s)
         claimed[r["document_id"]].append((start, end, s))
     facts = _facts(conn, docs, bounds, merged, places)
@@ -118,9 +129,18 @@ def statements(conn: Connection) -> list[Statement]:
                                                  if sentence[0] <= a and b <= sentence[1]),
                               events=[fact], kind="fact",
                               props=_predicate(doc.text, sentence, named[document]),
-                              clauses=clauses_in(document, sentence))
+                              # its own voice: not what it quotes in the same sentence
+                              clauses=[c for c in clauses_in(document, sentence)
+                                       if not any(a <= c.at < b for a, b, _ in claimed[document])])
         by_sentence[document, sentence] = statement
         out.append(statement)
+    for s in out:
+        # Whether each statement says its events happened or only refers to them ("the March
+        # 21 attack", "the soldiers killed in the attack"): a clause of its own is headed by
+        # one of the event's words.
+        heads = {c.at for c in s.clauses} | {h for c in s.clauses for h in c.core_at}
+        s.events = [replace(e, asserted=not s.clauses or any(a <= h < b for h in heads for a, b in e.at))
+                    for e in s.events]
     return out
 
 
@@ -169,6 +189,7 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
         when = (r.dates or {}).get(end) or {}
         subject = merged.get(r.subject_entity_id, r.subject_entity_id)
         fact = EventFact(r.id, family, date=when.get("date"), precision=when.get("precision"),
+                         at=((r.evidence_start, r.evidence_end),),  # the words that say so
                          report_date=docs[r.document_id].date, dated=bool(when.get("date")), placed=False,
                          participants=frozenset([subject]))
         found.append((r.document_id, r.evidence_start, sentence_at(r.document_id, r.evidence_start,
@@ -193,12 +214,61 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
         area[document, fact.family] |= fact.places if fact.placed else frozenset()
         area[document, fact.family] |= frozenset(e for a, b, e in places[document]
                                                  if sentence[0] <= a and b <= sentence[1])
+    # The figures of a sentence are all its events' ("a car bomb killed three soldiers"): so
+    # are the people they count.
+    counted: dict[tuple[str, tuple[int, int]], frozenset[str]] = defaultdict(frozenset)
+    for document, _, sentence, fact in found:
+        counted[document, sentence] |= fact.victims
+    for document, _, sentence, fact in found:
+        if fact.figures and not fact.victims:
+            fact.victims = counted[document, sentence]
+    within = _hierarchy(conn, merged)
+    known = places_known()
     for document, _, _, fact in found:
         fact.area = area[document, fact.family]
+        fact.regions = frozenset(r for p in fact.places for r in within.get(p, ()))
+        fact.regions |= frozenset(f"gz:{r}" for p in fact.places if p.startswith("gz:")
+                                  for r in known.get(p[3:], ()))
+        fact.provinces = frozenset(r for r in fact.regions if r.startswith("gz:") and known.get(r[3:]))
     return found
 
 
-def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str]) -> list[Clause]:
+def _known_places(names) -> frozenset[str]:
+    """The places of crosscheck's gazetteer (``places.yml``) that names spell, as keys: one
+    place however it is spelt ("Musayyib", "al-Musayab") and whatever type the model gave it."""
+    return frozenset(f"gz:{key}" for name in names if (key := canonical_place(name)))
+
+
+def _hierarchy(conn: Connection, merged: dict[str, str]) -> dict[str, set[str]]:
+    """Each place and every place the reports put it in ("the town of Mahawil in Babil
+    province", "Babil province, Iraq"), through any number of steps."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    q = select(relations.c.subject_entity_id, relations.c.object_entity_id).where(
+        relations.c.type == "located_in", relations.c.subject_entity_id.is_not(None),
+        relations.c.object_entity_id.is_not(None))
+    for inner, outer in conn.execute(q):
+        inner, outer = merged.get(inner, inner), merged.get(outer, outer)
+        if inner != outer:
+            parents[inner].add(outer)
+    out: dict[str, set[str]] = {}
+    for place in parents:
+        seen, todo = set(), list(parents[place])
+        while todo:
+            p = todo.pop()
+            if p not in seen and p != place:
+                seen.add(p)
+                todo.extend(parents.get(p, ()))
+        out[place] = seen
+    return out
+
+
+# How a clause is put that says it is not a fact ("if he sold", "to sell", a question).
+_IRREALIS = {"if", "whether", "unless", "to", "?", "!"}
+_FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+
+
+def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], types: dict[str, str],
+             speaker: str | None = None) -> list[Clause]:
     """The propositions said inside ``span`` as clauses to compare: each with its polarity
     and modality as the span puts them (a "denied that" inside the span turns the clause; one
     outside it, the claim's own cue, is the statement's stance) and its arguments' entities
@@ -218,7 +288,7 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str]) ->
         if not start <= r["at_start"] < end or r["predicate"] in m["carriers"] or r["form"] == "description":
             continue  # what only carries another clause, or takes its noun as given
         sign = -1 if r["negated"] else 1
-        modality = "possible" if r["modality"] else "asserted"
+        modality = "irrealis" if r["modality"] in _IRREALIS else "possible" if r["modality"] else "asserted"
         for g in r["governors"]:
             if not (g["complement"] and start <= g["at"] < end):
                 continue
@@ -230,12 +300,24 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str]) ->
         roles = {a["role"] for a in given}
         for a in r["arguments"]:
             given.extend(x for x in described.get(a["head_start"], ()) if x["role"] not in roles)
-        args = tuple(Arg(a["role"], a["lemma"], merged.get(a["entity"], a["entity"]) if a["entity"] else None,
-                         frozenset(a["modifiers"]), meaning.Figure.of(a["number"], a["bound"]), a["text"])
-                     for a in given)
-        days = frozenset(d["date"] for d in r["dates"] if d["date"] and len(d["date"]) == 10)
-        out.append(Clause(r["predicate"], args, sign, modality, days, r["at_start"]))
+        args = []
+        for a in given:
+            entity = _entity(a, merged, speaker)
+            args.append(Arg(a["role"], a["lemma"], entity, types.get(entity or ""), frozenset(a["modifiers"]),
+                            meaning.Figure.of(a["number"], a["bound"]), a["text"]))
+        days = frozenset(d["date"] for d in r["dates"] if d["date"] and d["precision"] == "day")
+        generic = r["form"] in ("gerund", "nominal") and not any(a.role == "agent" for a in args)
+        core_at = frozenset(a["head_start"] for a in r["arguments"] if a["role"] in meaning.CORE)
+        out.append(Clause(r["predicate"], tuple(args), sign, modality, days, r["at_start"], generic=generic,
+                          core_at=core_at))
     return out
+
+
+def _entity(argument: dict, merged: dict[str, str], speaker: str | None) -> str | None:
+    """The entity an argument names; "I" and "me" in what a named source says are the source."""
+    if argument["entity"]:
+        return merged.get(argument["entity"], argument["entity"])
+    return speaker if argument["lemma"] in _FIRST_PERSON else None
 
 
 def _predicate(text: str, span: tuple[int, int], names: list[tuple[int, int, str]]) -> list:
@@ -278,7 +360,7 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
                 persons: frozenset[str] = frozenset()) -> EventFact:
     text = doc.text[sentence[0]:sentence[1]]
     places = frozenset(merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
-                       for p in e["places"])
+                       for p in e["places"]) | _known_places(p["text"] for p in e["places"])
     # Who it happened to tells which happening it is: a named victim or target, the target an
     # attack is described by ("an army checkpoint"), the unit whose size is given; not "14
     # people", and not who did it (one armed group acts in many places).
@@ -289,10 +371,16 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
     figures = {kind: _figure(values, text) for kind, values in (e["figures"] or {}).items()}
     update = bool(set(re.findall(r"[a-z]+", text.lower())) & compare.settings()["updates"])
     people = frozenset(x for x in participants if x in persons or x.startswith("~"))
+    # What the figures count, where the victims are described ("three soldiers"): soldier.
+    lex = meaning.meaning()
+    words = [singular(p["text"].lower().split()[-1]) for p in e["participants"] or []
+             if p["role"] == "victim" and not p["entity"] and p["text"].strip()]
+    victims = frozenset(lex["kinds"].get(w, w) for w in words if w not in lex["generic"])
     return EventFact(e["id"], e["type"], places, e["date"], e["precision"], doc.date,
                      {k: f for k, f in figures.items() if f is not None}, update,
                      dated=bool(e["date"]), placed=bool(places), participants=participants, people=people,
-                     place_names=frozenset(p["text"] for p in e["places"]))
+                     place_names=frozenset(p["text"] for p in e["places"]),
+                     at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims)
 
 
 def _described(words: str) -> str:

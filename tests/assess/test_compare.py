@@ -1,5 +1,6 @@
 """The comparison of statements on hand-built statements (no model, no store)."""
 
+from crosscheck.assess.clauses import Arg, Clause
 from crosscheck.assess.compare import EventFact, Figure, Statement, compare, content_words, independence
 
 
@@ -41,6 +42,11 @@ def test_two_anonymous_officials_in_one_article_are_weak_and_a_citation_is_no_co
     assert ("corroboration", "c1", "c3", "same", "none") in pairs
 
 
+def sold(sign=1, commander="ent-commander"):
+    return Clause("sell", (Arg("agent", "commander", commander, "person"), Arg("patient", "weapon"),
+                           Arg("to", "trader")), sign)
+
+
 def test_a_denial_and_a_negated_content_contradict_the_assertion():
     a = claim("c1", "d1", "Tigris Post", "entity:governor",
               "the commander sold seized weapons to traders", entities=["ent-commander"])
@@ -48,11 +54,34 @@ def test_a_denial_and_a_negated_content_contradict_the_assertion():
               "that he sold seized weapons to traders", stance="denies", entities=["ent-commander"])
     c = claim("c3", "d3", "Babil Daily", "entity:ministry",
               "the commander never sold seized weapons to traders", entities=["ent-commander"])
+    a.clauses, b.clauses, c.clauses = [sold()], [sold()], [sold(sign=-1)]
     pairs = found([a, b, c])
     assert ("contradiction", "c1", "c2", "denial", "independent") in pairs
     assert ("contradiction", "c1", "c3", "denial", "independent") in pairs
     # The denial and the negated statement say the same: they corroborate.
     assert ("corroboration", "c2", "c3", "same", "independent") in pairs
+
+
+def test_without_clauses_the_same_words_corroborate_but_a_not_contradicts_nothing():
+    # A workspace stored before propositions: words alone are too little to call a denial.
+    a = claim("c1", "d1", "Tigris Post", "entity:governor",
+              "the commander sold seized weapons to traders", entities=["ent-commander"])
+    b = claim("c2", "d2", "Babil Daily", "entity:ministry",
+              "the commander never sold seized weapons to traders", entities=["ent-commander"])
+    c = claim("c3", "d3", "Babil Daily", "entity:officer",
+              "the commander sold the seized weapons to traders", entities=["ent-commander"])
+    pairs = found([a, b, c])
+    assert ("corroboration", "c1", "c3", "same", "independent") in pairs
+    assert not [p for p in pairs if p[0] == "contradiction"]
+
+
+def test_a_fragment_is_not_compared_with_a_clause():
+    a = claim("c1", "d1", "Tigris Post", "entity:a", "the commander sold seized weapons to traders",
+              entities=["ent-commander"])
+    a.clauses = [sold()]
+    b = claim("c2", "d2", "Babil Daily", "entity:b", "seized weapons sold to traders by the commander",
+              entities=["ent-commander"])  # no clause: the parse gave none
+    assert found([a, b]) == set()
 
 
 def test_a_denial_that_points_back_denies_the_claim_before_it():
@@ -130,3 +159,47 @@ def test_a_roundup_of_two_happenings_in_one_report_is_no_contradiction():
 
 def test_without_does_not_negate_what_was_done():
     assert content_words("the army unit was withdrawn without consulting us")[1] is False
+
+
+def attack(id_, place, region=(), day="2025-03-21", target="~army checkpoint", asserted=True):
+    return EventFact(id_, "attack", frozenset([place]), day, "day", "2025-03-22",
+                     participants=frozenset([target]), people=frozenset([target]),
+                     place_names=frozenset([place]), regions=frozenset(region), provinces=frozenset(region),
+                     asserted=asserted)
+
+
+def test_one_target_on_one_day_in_two_towns_of_one_province_is_a_place_conflict():
+    mahawil = fact("e1", "d1", "Babil Observer", attack("e1", "gz:mahawil", ["gz:babil"]))
+    musayyib = fact("e2", "d2", "Sawt al-Janub", attack("e2", "gz:musayyib", ["gz:babil"]))
+    assert ("contradiction", "e1", "e2", "place", "independent") in found([mahawil, musayyib])
+    # A place and the province it lies in: no conflict.
+    province = fact("e3", "d3", "Levant Newswire", attack("e3", "gz:babil"))
+    assert not [p for p in found([mahawil, province]) if p[0] == "contradiction"]
+    # Another day, or another province: two happenings.
+    other_day = fact("e4", "d4", "Levant Newswire",
+                     attack("e4", "gz:musayyib", ["gz:babil"], day="2025-03-14"))
+    elsewhere = fact("e5", "d5", "Levant Newswire", attack("e5", "gz:kut", ["gz:wasit"]))
+    assert not [p for p in found([mahawil, other_day, elsewhere]) if p[0] == "contradiction"]
+
+
+def test_two_targets_are_two_happenings_and_a_reference_tells_no_date():
+    checkpoint = fact("e1", "d1", "Babil Observer", attack("e1", "gz:musayyib", ["gz:babil"]))
+    farm = fact("e2", "d2", "Furat Press Agency", attack("e2", "gz:musayyib", ["gz:babil"], day="2025-03-20",
+                                                         target="~farm"))
+    assert not [p for p in found([checkpoint, farm]) if p[0] == "contradiction"]
+    # "the March 20 checkpoint attack": the date of a reference is not a date in dispute.
+    mentioned = fact("e3", "d3", "Gulf Ledger", attack("e3", "gz:musayyib", ["gz:babil"], day="2025-03-20",
+                                                       asserted=False))
+    assert not [p for p in found([checkpoint, mentioned]) if p[0] == "contradiction"]
+
+
+def test_soldiers_and_militants_killed_are_two_counts():
+    def deaths(id_, n, victims):
+        return EventFact(id_, "die", frozenset(["gz:mahawil"]), "2025-03-21", "day", "2025-03-22",
+                         {"killed": Figure(n, n)}, victims=frozenset(victims))
+    soldiers = fact("e1", "d1", "Babil Observer", deaths("e1", 3, ["soldier"]))
+    more_soldiers = fact("e2", "d2", "Levant Newswire", deaths("e2", 4, ["soldier"]))
+    militants = fact("e3", "d3", "Levant Newswire", deaths("e3", 2, ["militant"]))
+    pairs = found([soldiers, more_soldiers, militants])
+    assert ("contradiction", "e1", "e2", "figures", "independent") in pairs
+    assert not [p for p in pairs if "e3" in p[1:3]]

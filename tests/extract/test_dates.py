@@ -56,7 +56,7 @@ def test_lengths_of_time_are_durations():
 def test_later_and_the_following_day_count_from_the_date_before():
     april_14 = DateValue("April 14", "2024-04-14", "day")
     assert _read("the following day", previous=april_14) == ("2024-04-15", "day")
-    assert _read("three weeks later", previous=april_14) == ("2024-05-05", "day")
+    assert _read("three weeks later", previous=april_14) == ("2024-05-05", "week")  # no day named
     june_2016 = DateValue("June 2016", "2016-06", "month")
     assert _read("a year earlier", previous=june_2016) == ("2015-06", "month")
     found = resolve("the following day", MAY_2, None)

@@ -1,0 +1,123 @@
+"""Clauses compared on hand-built propositions (no model, no store): one rule each."""
+
+from crosscheck.assess.clauses import Arg, Clause, Figure, agreement, compare, keys, relation
+
+SAADI = "ent-saadi"
+
+
+def clause(predicate, *args, sign=1, modality="asserted", days=(), generic=False):
+    return Clause(predicate, tuple(args), sign, modality, frozenset(days), generic=generic)
+
+
+def arg(role, lemma, entity=None, kind=None, modifiers=(), figure=None):
+    return Arg(role, lemma, entity, kind, frozenset(modifiers), figure, lemma)
+
+
+def test_one_meaning_in_other_words_is_the_same_and_a_contrary_is_its_denial():
+    sold = clause("sell", arg("agent", "saadi", SAADI, "person"), arg("patient", "weapon"))
+    traded = clause("trade", arg("agent", "saadi", SAADI, "person"), arg("patient", "rifle"))
+    handed = clause("hand over", arg("patient", "rifle"), arg("to", "directorate"))
+    left = clause("leave", arg("agent", "weapon"), arg("patient", "depot"), sign=-1)
+    assert relation(sold, traded) == "same"
+    assert relation(sold, handed) == "contrary"
+    assert relation(sold, left) == "outcome"  # "sold" and "left the depots": one side
+    said = compare(sold, traded)
+    assert said is not None and not said.opposite and said.firm and said.agreeable
+    # Handing the rifles over says the sale did not happen (said by the man the sale is
+    # about: an entity in common): opposite, firm enough to deny.
+    assert compare(sold, handed) is None  # rifles alone: not enough to tell it apart
+    said = compare(sold, handed, shared_entities=True)
+    assert said is not None and said.opposite and said.firm
+    # One outcome in other words denies, but does not corroborate.
+    said = compare(sold, left, shared_entities=True)
+    assert said is not None and not said.opposite and not said.agreeable
+
+
+def test_one_doer_of_two_doings_is_no_contrary():
+    sold = clause("sell", arg("agent", "saadi", SAADI, "person"), arg("patient", "weapon"))
+    kept = clause("keep", arg("agent", "saadi", SAADI, "person"), arg("patient", "proceed"))
+    assert relation(sold, kept) == "contrary" and compare(sold, kept) is None
+
+
+def test_the_same_doing_to_someone_else_is_another_proposition():
+    a = clause("arrest", arg("patient", "hilali", "ent-hilali", "person"), arg("agent", "force"))
+    b = clause("detain", arg("patient", "jiburi", "ent-jiburi", "person"), arg("agent", "force"))
+    assert compare(a, b) is None
+
+
+def test_opposed_qualifiers_and_an_exclusive_one_turn_the_comparison():
+    foreign = clause("train", arg("patient", "fighter", modifiers=["brigade"]),
+                     arg("agent", "instructor", modifiers=["foreign"]))
+    local = clause("train", arg("patient", "fighter"), arg("agent", "instructor", modifiers=["local"]))
+    alone = clause("train", arg("patient", "fighter", modifiers=["his"]),
+                   arg("agent", "hand", modifiers=["iraqi", "alone"]))
+    for other in (local, alone):
+        said = compare(foreign, other)
+        assert said is not None and said.opposite, other
+    # "the superior candidate" and "the only candidate": the role agrees, no contrast.
+    superior = clause("be", arg("agent", "clinton", "ent-c", "person"), arg("attribute", "candidate",
+                                                                             modifiers=["superior"]))
+    only = clause("be", arg("agent", "clinton", "ent-c", "person"), arg("attribute", "candidate",
+                                                                        modifiers=["only"]))
+    said = compare(superior, only)
+    assert said is not None and not said.opposite
+
+
+def test_counts_of_one_thing_that_cannot_both_hold_are_figures():
+    more = clause("contain", arg("agent", "cache"), arg("patient", "rifle", figure=Figure(400, None)))
+    ninety = clause("consist", arg("agent", "cache"), arg("patient", "rifle", figure=Figure(90, 90)))
+    said = compare(more, ninety)
+    assert said is not None and said.reason == "figures"
+    some = clause("contain", arg("agent", "cache"), arg("patient", "rifle", figure=Figure(450, 450)))
+    assert compare(more, some).reason == "same"  # "more than 400" agrees with 450
+    # The count alone is not enough to tell the proposition apart: another thing must agree.
+    bare = clause("contain", arg("patient", "rifle", figure=Figure(90, 90)))
+    assert compare(more, bare) is None
+
+
+def test_two_days_for_one_doing_to_one_named_person_are_a_date_conflict():
+    a = clause("dismiss", arg("patient", "rubaie", "ent-r", "person"), days=["2025-03-08"])
+    b = clause("remove", arg("patient", "rubaie", "ent-r", "person"), days=["2025-03-09"])
+    said = compare(a, b)
+    assert said is not None and said.reason == "date"
+    c = clause("dismiss", arg("patient", "chief"), days=["2025-03-09"])
+    assert compare(a, c) is None  # no one named in common: the day says nothing
+
+
+def test_what_is_not_put_as_a_fact_can_agree_but_not_conflict():
+    paid = clause("pay", arg("agent", "trump", "ent-t", "person"), arg("patient", "tax"))
+    asked = clause("pay", arg("agent", "trump", "ent-t", "person"), arg("patient", "tax"), sign=-1,
+                   modality="irrealis")  # "why didn't he pay?"
+    said = compare(paid, asked)
+    assert said is not None and not said.firm and not said.agreeable
+    # "not paying taxes makes me smart": a doing with no doer.
+    anyone = clause("pay", arg("patient", "tax"), sign=-1, generic=True)
+    said = compare(paid, anyone, shared_entities=True)
+    assert said is not None and not said.firm
+
+
+def test_a_role_both_fill_with_two_different_things_blocks_agreement():
+    by_her = clause("support", arg("agent", "machado", "ent-m", "person"),
+                    arg("patient", "clinton", "ent-c", "person"))
+    by_share = clause("support", arg("agent", "percent"), arg("patient", "clinton", "ent-c", "person"))
+    said = compare(by_her, by_share)
+    assert said is not None and not said.agreeable and not said.firm
+    # "the commander" may be the commander the other report names: it does not block.
+    by_role = clause("support", arg("agent", "commander"), arg("patient", "clinton", "ent-c", "person"))
+    assert agreement(arg("agent", "commander"), arg("agent", "saadi", SAADI, "person")) == 0
+    assert agreement(arg("agent", "ideology"), arg("agent", "saadi", SAADI, "person")) == -1
+    said = compare(by_her, by_role)
+    assert said is not None and said.agreeable and not said.firm  # agreeing is not denying
+
+
+def test_a_light_predicate_needs_what_it_says_to_agree():
+    deadliest = clause("be", arg("agent", "attack"), arg("attribute", "deadliest"))
+    second = clause("be", arg("agent", "attack"), arg("attribute", "second"))
+    assert compare(deadliest, second) is None
+
+
+def test_clauses_are_found_by_meaning_and_thing():
+    sold = clause("sell", arg("patient", "rifle"))
+    handed = clause("hand over", arg("patient", "weapon"))
+    # "sold rifles" and "handed the weapons over" share no word but a key.
+    assert keys(sold) & keys(handed)

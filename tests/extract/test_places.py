@@ -1,0 +1,66 @@
+"""Places: the gazetteer of Iraq's and Syria's divisions (no model) and places inside places
+as reports say them (real parse: marked ``model``)."""
+
+import pytest
+
+from crosscheck.extract import lexicon
+from crosscheck.extract.places import canonical, gazetteer_names, known, place_key
+from crosscheck.model import Document
+
+
+def test_a_place_is_one_key_however_it_is_spelt():
+    assert place_key("Babil Province") == "babil" and place_key("al-Musayyib") == "musayyib"
+    assert canonical("Musayab") == canonical("al-Musayyib") == "musayyib"
+    assert canonical("Babylon") == "babil" and canonical("Springfield") is None
+
+
+def test_a_district_lies_in_its_governorate_and_country():
+    assert known()["musayyib"] == {"babil", "iraq"}
+    assert known()["babil"] == {"iraq"} and known()["iraq"] == frozenset()
+    assert known()[canonical("Qamishli")] == {"hasakah", "syria"}
+
+
+def test_the_gazetteer_names_every_spelling_once_and_no_common_word():
+    names = gazetteer_names()
+    assert "Babil province" in names and "Babil Governorate" in names
+    data = lexicon.load("places.yml")
+    spellings = [n for c in data["countries"] for g in c["governorates"]
+                 for n in [*g["names"], *(x for d in g.get("districts", []) for x in d)]]
+    assert len(spellings) == len(set(spellings))
+    # Words that are as often a name or an English word stay out (see places.yml).
+    assert not {"Hit", "Salman", "Hamza", "Medina", "Harem"} & set(names)
+
+
+@pytest.fixture(scope="module")
+def inside(model_extractor):
+    def read(text):
+        a = model_extractor.extract(Document(text=text))
+        return {(text[slice(*r.subject)], text[slice(*r.object)]) for r in a.relations
+                if r.type == "located_in"}, {m.text: m.label for m in a.mentions}
+    return read
+
+
+@pytest.mark.model
+def test_places_inside_places_as_reports_say_them(inside):
+    found, _ = inside("A bomb struck a checkpoint near the town of Mahawil in Iraq's Babil province.")
+    assert ("Mahawil", "Babil province") in found and ("Babil province", "Iraq") in found
+    found, _ = inside("Protests in Charlotte, N.C., broke out. The killing took place in the Ashar district "
+                      "of Basra.")
+    assert ("Charlotte", "N.C.") in found and ("Ashar", "Basra") in found
+    # Near is not in.
+    found, _ = inside("Mahawil, north of Hilla, was quiet.")
+    assert not found
+
+
+@pytest.mark.model
+def test_a_known_place_the_model_misreads_is_a_place_but_a_longer_name_stays(inside):
+    _, labels = inside("HILLA, Iraq (Babil Observer) - Police in Musayyib said Babil was calm, the Babil "
+                       "Observer reported.")
+    assert labels["Musayyib"] == "GPE" and labels["Babil"] == "GPE"
+    assert labels["Babil Observer"] == "ORG"
+
+
+@pytest.mark.model
+def test_the_first_word_of_a_name_after_a_dateline_is_kept(inside):
+    _, labels = inside("HILLA, Iraq (Babil Observer) - Haider Kazem al-Hilali, a commander, was detained.")
+    assert labels.get("Haider Kazem al-Hilali") == "PERSON"

@@ -1,0 +1,99 @@
+"""Propositions: one construction each. A hand-built parse (no model) for the stage's
+contract, the real parse (marked ``model``) for the constructions reporters write."""
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from crosscheck.extract.propositions import add_propositions
+from crosscheck.model import Analysis, Document, Mention, Sentence
+
+
+def test_a_hand_parsed_passive_is_read_in_the_active_voice():
+    words = ["Rifles", "were", "not", "sold", "by", "the", "commander", "."]
+    heads = [3, 3, 3, 3, 3, 6, 4, 3]
+    deps = ["nsubjpass", "auxpass", "neg", "ROOT", "agent", "det", "pobj", "punct"]
+    pos = ["NOUN", "AUX", "PART", "VERB", "ADP", "DET", "NOUN", "PUNCT"]
+    tags = ["NNS", "VBD", "RB", "VBN", "IN", "DT", "NN", "."]
+    lemmas = ["rifle", "be", "not", "sell", "by", "the", "commander", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    analysis = Analysis(document=Document(text=doc.text), sentences=[Sentence(0, len(doc.text))])
+    add_propositions(analysis, [(0, doc)])
+    (p,) = analysis.propositions
+    assert p.predicate == "sell" and p.negated and p.form == "clause"
+    roles = {a.role: doc.text[slice(*a.span)] for a in p.arguments}
+    assert roles == {"patient": "Rifles", "agent": "the commander"}
+
+
+@pytest.fixture(scope="module")
+def said(model_extractor):
+    def read(text: str, dates=()):
+        analysis = model_extractor.extract(Document(text=text, date="2025-03-12"))
+        out = {}
+        for p in analysis.propositions:
+            args = {a.role: (text[slice(*a.head)], a.number, a.bound, a.modifiers) for a in p.arguments}
+            out[p.predicate] = {"args": args, "negated": p.negated, "modality": p.modality, "form": p.form,
+                                "governors": [(g[0], g[3]) for g in p.governors],
+                                "dates": [text[slice(*d)] for d in p.dates]}
+        return out
+    return read
+
+
+@pytest.mark.model
+def test_what_is_denied_inside_a_content_is_under_a_denying_verb(said):
+    found = said("The Interior Ministry had denied that foreign instructors trained the brigade.")
+    assert found["train"]["governors"] == [("deny", True)]
+    assert found["train"]["args"]["agent"][3] == ["foreign"]
+    # "denied involvement in the attack": the attack itself is not what is denied.
+    found = said("The brigade denied any involvement in the killing of the mayor.")
+    assert ("deny", False) in found["kill"]["governors"]
+
+
+@pytest.mark.model
+def test_a_negating_argument_negates_the_clause(said):
+    found = said("He insisted that not a single weapon had left the depots.")
+    assert found["leave"]["negated"] and found["leave"]["args"]["patient"][0] == "depots"
+
+
+@pytest.mark.model
+def test_the_accused_is_the_doer_of_what_he_is_accused_of(said):
+    found = said("The governor accused the commander of selling seized weapons to dealers.")
+    assert found["sell"]["args"]["agent"][0] == "commander"
+    assert found["sell"]["form"] == "gerund" and found["sell"]["governors"] == [("accuse", True)]
+    # Who ordered a sale sold; "his arrest" is done to him, "his support" is his.
+    found = said("Al-Saadi ordered the sale of rifles from the cache. His arrest followed his support.")
+    assert found["sell"]["form"] == "nominal" and found["sell"]["args"]["agent"][0] == "Saadi"
+    assert found["arrest"]["args"]["patient"][0] == "His"
+    assert found["support"]["args"]["agent"][0] == "his"
+
+
+@pytest.mark.model
+def test_counts_keep_their_bounds_and_of_gives_the_object(said):
+    found = said("The cache contained more than 400 rifles. It consisted of 90 rifles, no more than 1,200.")
+    assert found["contain"]["args"]["patient"][1:3] == ([400], "at least")
+    assert found["consist"]["args"]["patient"][:2] == ("rifles", [90])
+
+
+@pytest.mark.model
+def test_what_is_not_put_as_a_fact_says_how(said):
+    assert said("Why didn't Donald Trump pay his taxes?")["pay"]["modality"] == "?"
+    assert said("If he sold the rifles, he broke the law.")["sell"]["modality"] == "if"
+    assert said("They want the brigade to withdraw.")["withdraw"]["modality"] == "to"
+    assert said('"Don\'t shoot him," she said.')["shoot"]["modality"] == "!"
+    assert said("The brigade may have sold the rifles.")["sell"]["modality"] == "may"
+    assert said("The brigade sold the rifles.")["sell"]["modality"] is None
+
+
+@pytest.mark.model
+def test_a_clause_that_describes_a_noun_takes_it_as_given_and_keeps_its_own_date(said):
+    found = said("The weapons seized from the cache were sold on Monday.")
+    assert found["seize"]["form"] == "description"
+    assert found["sell"]["dates"] == ["Monday"] and found["seize"]["dates"] == []
+
+
+def test_the_stage_reads_only_what_the_mentions_and_the_parse_give():
+    # No parse, nothing said: the stage needs the parse.
+    analysis = Analysis(document=Document(text="Rifles were sold."),
+                        mentions=[Mention(0, 6, "Rifles", "PRODUCT", "other", "mentions", "1")])
+    add_propositions(analysis, [])
+    assert analysis.propositions == []
