@@ -1,10 +1,14 @@
-"""Corroboration and contradiction on crosscheck's own assessment corpus.
+"""Corroboration and contradiction on crosscheck's own assessment corpora.
 
-    python -m bench.assessment [--split dev|held|all] [--errors K] [--polnear]
+    python -m bench.assessment [--corpus dev|test] [--split dev|held|all] [--errors K] [--polnear]
 
-The corpus (``bench/data/assessment``: reports written for this benchmark, with the
-expected pairs annotated in ``pairs.yml`` before the detector was built; see its README) is
-ingested with the full pipeline into a temporary workspace and assessed. Each annotated
+Two corpora of reports written for this benchmark, each with the expected pairs annotated
+in ``pairs.yml`` as the reports were written, before any detector ran on them (see their
+READMEs): ``bench/data/assessment`` (``dev``: Babil, March 2025; the detector was built on
+it; ``--split`` picks its storylines) and ``bench/data/assessment-test`` (``test``:
+Nineveh and Kirkuk, September 2025, written by another hand; held back and scored for the
+reported figures only). A corpus is ingested with the full pipeline into a temporary
+workspace and assessed. Each annotated
 side (a document and a quote) stands for the statements whose span overlaps the quote; a
 predicted pair is right when its two statements stand for the two sides of an annotated
 pair of the same kind. Precision: right predicted pairs over predicted pairs (a pair of
@@ -30,6 +34,7 @@ import yaml
 from bench import corpora
 
 CORPUS = Path(__file__).parent / "data" / "assessment"
+CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-test"}
 KINDS = ("corroboration", "contradiction")
 
 
@@ -38,7 +43,10 @@ def annotations(corpus: Path = CORPUS) -> list[dict]:
 
 
 def split_of(corpus: Path = CORPUS) -> dict[str, str]:
-    """Report name -> "dev" or "held", as the corpus README's storylines are split."""
+    """Report name -> "dev" or "held", as the corpus README's storylines are split (a corpus
+    with no ``split.yml`` is one split, "all")."""
+    if not (corpus / "split.yml").exists():
+        return {p.stem: "all" for p in (corpus / "reports").glob("*.md")}
     data = yaml.safe_load((corpus / "split.yml").read_text(encoding="utf-8"))
     return {doc: name for name, docs in data.items() for doc in docs}
 
@@ -138,7 +146,9 @@ def polnear() -> list[dict]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.assessment", description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "held", "all"), default="dev")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="dev")
+    parser.add_argument("--split", choices=("dev", "held", "all"), default="all",
+                        help="storylines of the dev corpus (the test corpus is one split)")
     parser.add_argument("--errors", type=int, default=0, metavar="K", help="print K misses and K spurious")
     parser.add_argument("--polnear", action="store_true", help="assess PolNeAR dev and print what is found")
     args = parser.parse_args(argv)
@@ -155,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
                 s = p[f"{side}_statement"]
                 print(f"    {s['document']} [{s['source']}, {s['stance']}] {s['text'][:160]!r}")
         return 0
-    result = run(args.split)
-    print(f"assessment corpus, {args.split}: {result['documents']} reports, "
+    split = args.split if args.corpus == "dev" else "all"
+    result = run(split, CORPORA[args.corpus])
+    print(f"assessment corpus {args.corpus}, {split}: {result['documents']} reports, "
           f"{result['statements']} statements; {result['seconds']} s")
     print("| kind | gold | predicted | right | found | P | R | F1 | label agreement |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")

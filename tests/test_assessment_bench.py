@@ -19,6 +19,20 @@ def test_every_annotated_quote_is_once_in_its_report_and_the_split_covers_the_co
     assert not set(split["dev"]) & set(split["held"])
 
 
+def test_the_test_corpus_is_well_formed_and_one_split():
+    corpus = assessment.CORPORA["test"]
+    reports = {p.stem: p.read_text(encoding="utf-8").split("---", 2)[2]
+               for p in (corpus / "reports").glob("*.md")}
+    pairs = assessment.annotations(corpus)
+    assert len(reports) >= 30 and len({p["id"] for p in pairs}) == len(pairs) >= 100
+    for p in pairs:
+        assert p["kind"] in ("corroboration", "contradiction", "none")
+        for side in ("a", "b"):
+            assert reports[p[side]["doc"]].count(p[side]["quote"]) == 1, (p["id"], side)
+    assert set(assessment.split_of(corpus)) == set(reports)
+    assert set(assessment.split_of(corpus).values()) == {"all"}
+
+
 def test_a_pair_is_right_only_with_both_sides_and_its_kind():
     text = "A bomb killed 14 people. Police said 17 died. Nobody claimed it."
     statements = [Statement(i, "d1", "X", f"s{i}", "named", "asserts", span, text[slice(*span)])

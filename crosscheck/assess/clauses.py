@@ -103,6 +103,11 @@ class Clause:
     core_at: frozenset[int] = frozenset()
     text: str = ""
     phrases: frozenset[str] = field(default=frozenset(), compare=False)
+    # Its meanings, once: the ``same`` groups of its predicate, and the sides of the
+    # ``contrary`` pairs its phrases are on, as (pair, side).
+    groups: frozenset[int] = field(default=frozenset(), compare=False)
+    sides: frozenset[tuple[int, int]] = field(default=frozenset(), compare=False)
+    meanings: frozenset[str] = field(default=frozenset(), compare=False)  # see senses()
 
     def __post_init__(self) -> None:
         # "be at home", "carry out duty": the predicate with each argument's words, for the
@@ -115,6 +120,12 @@ class Clause:
                 out.add(f"{self.predicate} {a.role} {a.lemma}")
             out.update(f"{self.predicate} {m}" for m in a.modifiers if a.role == "attribute")
         self.phrases = frozenset(out)
+        m = meaning()
+        self.groups = frozenset(m["groups"].get(self.predicate, ()))
+        self.sides = frozenset((i, side) for i, pair in enumerate(m["contrary"]) for side in (0, 1)
+                               if self.phrases & pair[side])
+        self.meanings = frozenset({f"w:{self.predicate}", *(f"g:{g}" for g in self.groups),
+                                   *(f"c:{i}" for i, _ in self.sides)})
 
 
 @functools.cache
@@ -129,7 +140,7 @@ def meaning() -> dict[str, Any]:
             "contrary": [(frozenset(a), frozenset(b)) for a, b in data["contrary"]],
             "opposed": [(frozenset(a), frozenset(b)) for a, b in data["opposed"]],
             "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
-            "light": frozenset(data["light"]),
+            "light": frozenset(data["light"]), "units": frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"])}
 
@@ -140,15 +151,19 @@ def keys(clause: Clause) -> set[tuple[str, str]]:
     names (an entity, a kind, a word). Two clauses that share no key cannot say the same
     thing (see ``crosscheck.assess.compare.candidates``)."""
     m = meaning()
-    senses = {f"w:{clause.predicate}"} | {f"g:{g}" for g in m["groups"].get(clause.predicate, ())}
-    senses |= {f"c:{i}" for i, (left, right) in enumerate(m["contrary"]) if clause.phrases & (left | right)}
     things = set()
     for a in clause.args:
         if a.entity:
             things.add(a.entity)
         elif a.lemma not in m["generic"]:
             things.add(m["kinds"].get(a.lemma, a.lemma))
-    return {(s, t) for s in senses for t in things}
+    return {(s, t) for s in senses(clause) for t in things}
+
+
+def senses(clause: Clause) -> frozenset[str]:
+    """The meanings two clauses must share to relate at all: the word, a ``same`` group, a
+    ``contrary`` pair."""
+    return clause.meanings
 
 
 def _noun_classes(people: list[str]) -> dict[str, str]:
@@ -173,16 +188,12 @@ def relation(a: Clause, b: Clause) -> str | None:
     """How two clauses' predicates relate: "same" (one meaning), "contrary" (one excludes the
     other), "outcome" (two ways of one side of a ``contrary`` pair: "sold" and "left the
     depots"; enough to deny the one with the other, not to corroborate), or None."""
-    m = meaning()
-    groups = m["groups"]
-    if a.predicate == b.predicate or groups.get(a.predicate, set()) & groups.get(b.predicate, set()):
+    if a.predicate == b.predicate or a.groups & b.groups:
         return "same"
-    for left, right in m["contrary"]:
-        if (a.phrases & left and b.phrases & right) or (a.phrases & right and b.phrases & left):
-            return "contrary"
-    for left, right in m["contrary"]:
-        if (a.phrases & left and b.phrases & left) or (a.phrases & right and b.phrases & right):
-            return "outcome"  # one side of an opposition: "sold" and "left the depots" say one outcome
+    if any((i, 1 - side) in b.sides for i, side in a.sides):
+        return "contrary"
+    if a.sides & b.sides:
+        return "outcome"
     return None
 
 
@@ -195,14 +206,23 @@ def agreement(x: Arg, y: Arg) -> int | None:
     if x.entity and y.entity:
         return _ENTITY if x.entity == y.entity else None
     m = meaning()
+    if x.lemma == y.lemma and x.figure is not None and y.figure is not None:
+        return _KIND  # "nine people" and "12 people": one thing counted, even a general one
     if x.lemma in m["generic"] or y.lemma in m["generic"]:
         return 0
-    if x.lemma == y.lemma or (m["kinds"].get(x.lemma) is not None
-                              and m["kinds"].get(x.lemma) == m["kinds"].get(y.lemma)):
+    kind_x, kind_y = m["kinds"].get(x.lemma), m["kinds"].get(y.lemma)
+    if x.lemma == y.lemma or (kind_x is not None and kind_x == kind_y):
         return _KIND
+    units = m["units"]
+    if (x.lemma in units and kind_y == "fighter") or (y.lemma in units and kind_x == "fighter"):
+        return _KIND  # "the brigade" and "its fighters"
+    if x.lemma in units and y.lemma in units:
+        return -1  # a battalion and a brigade
     classes = m["classes"]
     if x.entity or y.entity:
         named, noun = (x, y) if x.entity else (y, x)
+        if named.kind == "person" and noun.figure is not None and noun.figure.low > 1:
+            return -1  # "two men" are not one named man
         return 0 if classes.get(noun.lemma) == (named.kind or classes.get(noun.lemma)) else -1
     cx, cy = classes.get(x.lemma), classes.get(y.lemma)
     return 0 if cx is not None and cx == cy else -1
@@ -241,10 +261,12 @@ class Said:
     agreeable: bool = True
 
 
-def compare(a: Clause, b: Clause, shared_entities: bool = False) -> Said | None:
+def compare(a: Clause, b: Clause, shared_entities: bool = False,
+            common: frozenset[str] = frozenset()) -> Said | None:
     """Whether two clauses say the same thing (a :class:`Said`), or None where they are not
     about the same thing. ``shared_entities``: the statements name an entity in common
-    (counts as one thing shared)."""
+    (counts as one thing shared); ``common``: entities so often named that one in common
+    counts as a word in common."""
     rel = relation(a, b)
     if rel is None:
         return None
@@ -269,7 +291,7 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False) -> Said | None:
                     return None  # the same doing, to or by someone else
                 continue
             if agree > 0:
-                matched.append((x, y, agree))
+                matched.append((x, y, _KIND if agree == _ENTITY and x.entity in common else agree))
             elif rel == "same" and x.role in CORE:
                 unknown = unknown or agree < 0
                 untold = True

@@ -144,6 +144,8 @@ class Statement:
     props: list[tuple[frozenset[str], bool]] = field(default_factory=list)
     # ... and as the parse gives it (``crosscheck.assess.clauses``), where the store has it.
     clauses: list[Clause] = field(default_factory=list)
+    parsed: bool = False  # the store keeps its report's propositions (none: a noun phrase)
+    _senses: dict | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.props:  # what it says of what it names: the loader leaves the names out
@@ -159,6 +161,15 @@ class Statement:
             return 1
         negated = self.props[i][1] if i < len(self.props) else False
         return (-1 if self.stance in NEGATIVE else 1) * (-1 if negated else 1)
+
+    def by_sense(self) -> dict[str, list[Clause]]:
+        """Its clauses by meaning (``clauses.senses``), kept once."""
+        if self._senses is None:
+            self._senses = defaultdict(list)
+            for c in self.clauses:
+                for sense in clauses.senses(c):
+                    self._senses[sense].append(c)
+        return self._senses
 
     def named(self) -> frozenset[str]:
         """The entities the statement names, with its source where that is a named one (an
@@ -272,7 +283,7 @@ def link_back(statements: list[Statement]) -> None:
                 target = earlier[-1]
                 s.refers_to = target.id
                 s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
-                s.clauses = target.clauses
+                s.clauses, s._senses = target.clauses, None
                 s.polarity = s.sign(0)
 
 
@@ -319,15 +330,21 @@ def same_words(a: Statement, b: Statement) -> tuple[frozenset[str], int, int] | 
     return None if best is None else best[1:]
 
 
-def same_clauses(a: Statement, b: Statement) -> tuple[str, str, str] | None:
+def same_clauses(a: Statement, b: Statement,
+                 common: frozenset[str] = frozenset()) -> tuple[str, str, str] | None:
     """What two statements' clauses say of each other, as (kind, reason, detail): a
     contradiction where any two clauses conflict (a statement that agrees on some details
-    and conflicts on one conflicts), else a corroboration where two say the same thing."""
-    shared = bool(a.named() & b.named())
+    and conflicts on one conflicts), else a corroboration where two say the same thing.
+    ``common``: entities named in so many statements that naming one says little (see
+    ``common_entities``)."""
+    shared = bool((a.named() & b.named()) - common)
     found = None
+    by_sense = b.by_sense()
     for ca in a.clauses:
-        for cb in b.clauses:
-            said = clauses.compare(ca, cb, shared)
+        # Only clauses that share a meaning can relate (one word, group or opposition).
+        related = {id(cb): cb for sense in clauses.senses(ca) for cb in by_sense.get(sense, ())}
+        for cb in related.values():
+            said = clauses.compare(ca, cb, shared, common)
             if said is None:
                 continue
             sign_b = b.signed(cb) * (-1 if said.opposite else 1)
@@ -377,6 +394,8 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     n = min(len(a.date or ""), len(b.date or ""))
     if a.dated and b.dated and n and n < 10 and a.date[:n] != b.date[:n]:
         return False  # June against November: two happenings, not a date in dispute
+    if a.dated and b.dated and n and n < 10:
+        return True  # "in June" both: their own dates agree, whenever each was reported
     da, db = _when(a), _when(b)
     if da and db:
         limit = settings()["date_conflict_days"] if (a.day and b.day) else 7
@@ -468,9 +487,20 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
     return out
 
 
+def common_entities(statements: list[Statement]) -> frozenset[str]:
+    """The entities named in more than ``common_entity_share`` of the statements (and more
+    than a floor of them): in a corpus about one candidate, "Trump" tells no assertion from
+    another, as a word in every statement does not (PolNeAR dev: Trump in a third of them)."""
+    s = settings()
+    counts = Counter(e for st in statements for e in st.named())
+    limit = max(s["common_entity_floor"], s["common_entity_share"] * len(statements))
+    return frozenset(e for e, n in counts.items() if n > limit)
+
+
 def compare(statements: list[Statement]) -> list[Pair]:
     """Every corroboration and contradiction among the statements."""
     link_back(statements)
+    common = common_entities(statements)
     found: dict[tuple[str, str, str], Pair] = {}
 
     def add(kind: str, a: Statement, b: Statement, reason: str, detail: str) -> None:
@@ -513,17 +543,17 @@ def compare(statements: list[Statement]) -> list[Pair]:
             add("corroboration", a, b, "same", agreed[0])
             continue
         if a.clauses and b.clauses:
-            said = same_clauses(a, b)
+            said = same_clauses(a, b, common)
             if said is not None and not twice:
                 kind, reason, detail = said
                 add(kind, a, b, "denial" if kind == "contradiction" and reason == "same" else reason, detail)
             continue
-        # Where neither has a clause (a workspace older than propositions), the same words
+        # Where the store has no propositions (a workspace older than them), the same words
         # corroborate; without the predicate and its arguments a "not" on one side says too
-        # little to call it a contradiction. A fragment ("his microphone problems") against a
-        # clause is not compared: a noun phrase asserts nothing. A report's own account is
+        # little to call it a contradiction. Where it has them and a statement has no clause,
+        # it is a noun phrase ("his microphone problems"), which asserts nothing. A report's own account is
         # compared by what happened, not by its words.
-        legacy = a.kind == b.kind == "claim" and not a.clauses and not b.clauses
+        legacy = a.kind == b.kind == "claim" and not (a.clauses or b.clauses or a.parsed or b.parsed)
         same = same_words(a, b) if legacy else None
         if same is not None and not twice:
             shared, sign_a, sign_b = same

@@ -58,8 +58,12 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
                 for m in mentions if m["reference"]
             ],
         }
+    by_id = {s.id: s for s in statements}
     for claim in queries.iter_claims(engine):
-        yield {**claim_record(claim), "grade": _grade(graded.get(claim["id"]))}
+        record = {**claim_record(claim), "grade": _grade(graded.get(claim["id"]))}
+        if claim["id"] in by_id:
+            record["propositions"] = propositions(by_id[claim["id"]])
+        yield record
     for r in queries.iter_relations(engine):
         yield relation_record(r)
     for e in queries.timeline(engine):
@@ -89,6 +93,22 @@ def records(engine: Engine) -> Iterator[dict[str, Any]]:
                "reliability": source["reliability"]}
     for p in assessment.pairs(engine, found=statements):
         yield pair_record(p)
+
+
+def propositions(statement) -> list[dict[str, Any]]:
+    """What a statement asserts, clause by clause, as the assessment compares it."""
+    out = []
+    for c in statement.clauses:
+        modality = "alleged" if statement.stance == "alleges" and c.modality == "asserted" else c.modality
+        out.append({
+            "predicate": c.predicate,
+            "polarity": "positive" if statement.signed(c) > 0 else "negative",
+            "modality": modality,
+            "arguments": [{"role": a.role, "text": a.text, "entity": a.entity,
+                           "count": [a.figure.low, a.figure.high] if a.figure else None} for a in c.args],
+            "days": sorted(c.days),
+        })
+    return out
 
 
 def _grade(g: dict | None) -> dict | None:

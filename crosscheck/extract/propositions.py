@@ -248,7 +248,7 @@ def _negated(pred, arguments: list[Argument], lex) -> bool:
     return aux_neg or any(a.negative and a.role in ("agent", "patient") for a in arguments)
 
 
-def _modality(pred, lex) -> str | None:
+def _modality(pred, lex, question: bool = False) -> str | None:
     """How the clause is put when not as a fact: a modal ("may", "should"), a hedge
     ("allegedly"), a condition or question ("if", "whether", "?"), or an infinitive ("to
     pay", "wants him to release"): what may, should or would be, not what is."""
@@ -264,7 +264,7 @@ def _modality(pred, lex) -> str | None:
             return c.lower_
         if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN":
             return "to"
-    if pred.pos_ != "NOUN" and pred.sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+    if pred.pos_ != "NOUN" and question:
         return "?"
     if pred.tag_ == "VB" and pred.dep_ in ("ROOT", "ccomp", "parataxis") and _subject(pred)[0] is None:
         return "!"  # "Don't shoot him": a command, not a fact
@@ -337,6 +337,8 @@ def add_propositions(analysis, parsed) -> None:
     found: list[Proposition] = []
     for offset, doc in parsed:
         preds = [t for t in doc if _is_predicate(t, lex)]
+        # The sentences that ask ("Why didn't he pay?"), by their tokens.
+        asked = {t.i for sent in doc.sents if sent.text.rstrip().rstrip("\"'”’").endswith("?") for t in sent}
         own = {t.i for t in preds}
         arguments = {t.i: _arguments(t, offset, text, lex) for t in preds}
         negated = {t.i: _negated(t, arguments[t.i], lex) for t in preds}
@@ -346,7 +348,7 @@ def add_propositions(analysis, parsed) -> None:
             found.append(Proposition(
                 predicate=lemmas[t.i], at=(offset + t.idx, offset + t.idx + len(t.text)),
                 span=(offset + start, offset + end), stage_version=VERSION, arguments=arguments[t.i],
-                negated=negated[t.i], modality=_modality(t, lex),
+                negated=negated[t.i], modality=_modality(t, lex, t.i in asked),
                 governors=_governors(t, lemmas, negated, offset),
                 dates=_dates(t, [d for d in dates if offset + start <= d[0] < offset + end], doc, offset,
                              own),

@@ -75,8 +75,10 @@ def statements(conn: Connection) -> list[Statement]:
     for r in conn.execute(select(propositions).order_by(propositions.c.document_id, propositions.c.at_start)):
         said[r.document_id].append(dict(r._mapping))
 
+    kept = set(said)  # the reports whose propositions the store has
+
     def clauses_in(document: str, span: tuple[int, int], speaker: str | None = None) -> list[Clause]:
-        return _clauses(said[document], span, merged, types, speaker)
+        return _clauses(said.get(document, []), span, merged, types, speaker)
 
     def outlet_of(entity_id: str | None) -> str | None:
         name = names.get(entity_id or "", "").lower().removeprefix("the ").strip()
@@ -107,7 +109,8 @@ def statements(conn: Connection) -> list[Statement]:
                       entities=frozenset(e for a, b, e in named[r["document_id"]] if start <= a and b <= end),
                       cited=frozenset(cited), source_name=source_name,
                       props=_predicate(doc.text, (start, end), named[r["document_id"]]),
-                      clauses=[] if r["content_start"] is None else clauses_in(doc.id, (start, end), speaker))
+                      clauses=[] if r["content_start"] is None else clauses_in(doc.id, (start, end), speaker),
+                      parsed=doc.id in kept)
         out.append(s)
         claimed[r["document_id"]].append((start, end, s))
     facts = _facts(conn, docs, bounds, merged, places)
@@ -131,7 +134,8 @@ def statements(conn: Connection) -> list[Statement]:
                               props=_predicate(doc.text, sentence, named[document]),
                               # its own voice: not what it quotes in the same sentence
                               clauses=[c for c in clauses_in(document, sentence)
-                                       if not any(a <= c.at < b for a, b, _ in claimed[document])])
+                                       if not any(a <= c.at < b for a, b, _ in claimed[document])],
+                              parsed=document in kept)
         by_sentence[document, sentence] = statement
         out.append(statement)
     for s in out:
@@ -287,6 +291,8 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
     for r in rows:
         if not start <= r["at_start"] < end or r["predicate"] in m["carriers"] or r["form"] == "description":
             continue  # what only carries another clause, or takes its noun as given
+        if r["form"] == "nominal" and not any(g["complement"] for g in r["governors"]):
+            continue  # "a dispute over the training of the brigade" refers to it; "denied the sale" says it
         sign = -1 if r["negated"] else 1
         modality = "irrealis" if r["modality"] in _IRREALIS else "possible" if r["modality"] else "asserted"
         for g in r["governors"]:

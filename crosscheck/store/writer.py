@@ -159,11 +159,15 @@ def proposition_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) 
     of (a name, or a reference: "he", "the brigade"), and each date as resolved."""
     doc = analysis.document
     by_span = {(m.start, m.end): m for m in analysis.mentions}
-    named = sorted(((m.start, m.end), entity_at[m.start, m.end]) for m in analysis.mentions
-                   if (m.start, m.end) in entity_at)
+    # The entity at each character of a resolved mention (a name, or a reference: "he").
+    at_char: dict[int, str] = {}
+    for m in analysis.mentions:
+        if (m.start, m.end) in entity_at:
+            for i in range(m.start, m.end):
+                at_char.setdefault(i, entity_at[m.start, m.end])
 
     def entity(head: tuple[int, int]) -> str | None:
-        return next((e for (a, b), e in named if a <= head[0] < b or head[0] <= a < head[1]), None)
+        return next((at_char[i] for i in range(head[0], head[1]) if i in at_char), None)
 
     rows = []
     for p in analysis.propositions:

@@ -104,6 +104,17 @@ def test_model_export_keeps_provenance_on_the_sample_corpus(model_workspace):
 
 
 @pytest.mark.model
+def test_a_claim_record_says_what_it_asserts_clause_by_clause(model_workspace):
+    records = _check_export(model_workspace[1])
+    entity_of = {r["id"]: r["name"] for r in records if r["kind"] == "entity"}
+    # "The Ministry of Interior did not train, arm or pay a single fighter of this brigade."
+    said = [(p["predicate"], p["polarity"], [entity_of.get(a["entity"]) for a in p["arguments"]])
+            for r in records if r["kind"] == "claim" for p in r.get("propositions") or []]
+    assert any(pred == "train" and polarity == "negative" and "Ministry of Interior" in names
+               for pred, polarity, names in said), said
+
+
+@pytest.mark.model
 def test_model_export_dates_the_posts_a_report_begins_and_ends(model_workspace):
     records = _check_export(model_workspace[1])
     entity_of = {r["id"]: r["name"] for r in records if r["kind"] == "entity"}
