@@ -25,8 +25,13 @@ DATELINE = re.compile(
 
 
 def find(text: str) -> re.Match | None:
-    """The dateline at the start of a text, if it has one."""
-    return DATELINE.match(text)
+    """The dateline at the start of a text, if it has one: a place in capitals and a dash,
+    then a sentence in ordinary case ("SOCCER - JAPAN GET LUCKY WIN" is a headline)."""
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    following = text[m.end():m.end() + 60].split()[:4]
+    return m if any(c.islower() for w in following for c in w) else None
 
 
 @Language.component(NAME)
