@@ -170,6 +170,9 @@ class Event:
     figure_spans: list[tuple[int, int]] = field(default_factory=list)
     stage_version: str = ""
     participants: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # Places taken as the nearest of the sentence where the parse attaches none to the event:
+    # a guess, kept apart from what the words say.
+    guessed_places: list[tuple[int, int]] = field(default_factory=list)
 
 
 # The roles of an event's participants: who did it, at whom or what it was aimed, who was

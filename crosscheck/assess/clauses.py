@@ -121,7 +121,9 @@ class Clause:
             out.update(f"{self.predicate} {m}" for m in a.modifiers if a.role == "attribute")
         self.phrases = frozenset(out)
         m = meaning()
-        self.groups = frozenset(m["groups"].get(self.predicate, ()))
+        # "smuggle out" means what "smuggle" does, unless the phrase has a meaning of its own.
+        groups = m["groups"]
+        self.groups = frozenset(groups.get(self.predicate) or groups.get(self.predicate.split()[0], ()))
         self.sides = frozenset((i, side) for i, pair in enumerate(m["contrary"]) for side in (0, 1)
                                if self.phrases & pair[side])
         self.meanings = frozenset({f"w:{self.predicate}", *(f"g:{g}" for g in self.groups),
@@ -225,6 +227,8 @@ def agreement(x: Arg, y: Arg) -> int | None:
             return -1  # "two men" are not one named man
         return 0 if classes.get(noun.lemma) == (named.kind or classes.get(noun.lemma)) else -1
     cx, cy = classes.get(x.lemma), classes.get(y.lemma)
+    if cx is not None and cx == cy and x.modifiers & y.modifiers - m["generic"]:
+        return _KIND  # "the brigade's fighters" and "the sons of the brigade"
     return 0 if cx is not None and cx == cy else -1
 
 

@@ -89,6 +89,7 @@ class EventFact:
     # market" in one sentence, "Babil province" in another, of one bombing.
     area: frozenset[str] = frozenset()
     at: tuple[tuple[int, int], ...] = ()  # where its words are said (the triggers' spans)
+    plural: bool = False  # only named in the plural ("arrests of commanders are rare"): no one happening
     # The places its places lie in, as the reports say ("Mahawil" in "Babil province"): a
     # bombing in Mahawil is not contradicted by one "in Babil province".
     regions: frozenset[str] = frozenset()
@@ -370,6 +371,19 @@ def _when(e: EventFact) -> Date | None:
     return _day(e.date) or _day(e.report_date)
 
 
+def _alike_targets(a: set[str], b: set[str]) -> set[str]:
+    """Described targets both give, as "~kind/force" keys: one kind of thing, and one force
+    or a force on one side only ("~vehicle/army" and "~vehicle"; not "~checkpoint/police")."""
+    out = set()
+    for x in a:
+        for y in b:
+            kx, _, fx = x.partition("/")
+            ky, _, fy = y.partition("/")
+            if kx == ky and (not fx or not fy or fx == fy):
+                out.add(kx)
+    return out
+
+
 def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     """One happening: the same family of types, a place or participant in common, and days close enough
     (the events' own dates at most ``date_conflict_days`` apart, else their reports' dates
@@ -379,14 +393,21 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
         return False
     targets_a = {p for p in a.participants if p.startswith("~")}
     targets_b = {p for p in b.participants if p.startswith("~")}
-    if targets_a and targets_b and not targets_a & targets_b and not a.participants & b.participants:
+    alike = _alike_targets(targets_a, targets_b)
+    if targets_a and targets_b and not alike and not a.participants & b.participants:
         return False  # an army checkpoint and a farm: two happenings, wherever they were
-    shared = keys_a & keys_b
+    shared = (keys_a & keys_b) | alike
     if shared and all(k.startswith("~") for k in shared):
-        # Only a described target in common ("an army checkpoint"): one happening where both
-        # give the same day and places in one province.
+        # Only a described target in common ("an army convoy"): one happening where both put
+        # it in one province (or one of them nowhere) and days apart at most as a date in
+        # dispute can be (or, where either gives no day, reported within a week).
         one_area = a.nested(b) or bool(a.provinces & b.provinces) or not (a.placed and b.placed)
-        return bool(a.day and a.day == b.day and one_area)
+        if not one_area:
+            return False
+        if a.day and b.day:
+            return abs((a.day - b.day).days) <= settings()["date_conflict_days"]
+        da, db = _when(a), _when(b)
+        return bool(da and db and abs((da - db).days) <= 7)
     if not shared:
         # No place or participant in common: still one happening where both give the same
         # day and one's place lies in the other's ("in Charlotte" on Tuesday, "in N.C.").
@@ -409,8 +430,12 @@ def event_agrees(a: EventFact, b: EventFact, loose: bool = True) -> str | None:
     if not same_event(a, b, loose):
         return None
     counted_alike = not (a.victims and b.victims and not a.victims & b.victims)
+    # One count, or a count and an "about" around it ("about 2,500" and "2,500"); not "at least
+    # 12" and 14, which can both hold without saying the same.
     same = [f"{kind} {a.figures[kind]}" for kind in sorted(set(a.figures) & set(b.figures))
-            if counted_alike and a.figures[kind] == b.figures[kind] and a.figures[kind].high is not None]
+            if counted_alike and a.figures[kind].high is not None and b.figures[kind].high is not None
+            and a.figures[kind].agrees(b.figures[kind])
+            and (a.figures[kind].low == a.figures[kind].high or b.figures[kind].low == b.figures[kind].high)]
     if same:
         return "same figures: " + ", ".join(same)
     told_alike = (a.placed and b.placed and a.places & b.places) or (a.participants & b.participants)
@@ -435,7 +460,9 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
     told = a.asserted and b.asserted  # not "the March 21 attack": a date the statement tells
     if told and a.dated and b.dated and a.day and b.day and a.day != b.day and strict:
         return "date", f"{a.date} against {b.date}"
-    if told and a.placed and b.placed and not a.nested(b) and (a.people & b.people):
+    same_people = a.people & b.people or _alike_targets({p for p in a.people if p.startswith("~")},
+                                                        {p for p in b.people if p.startswith("~")})
+    if told and a.placed and b.placed and not a.nested(b) and same_people:
         # The same people or target, somewhere else: "detained in Musayyib" / "at his house in
         # Iskandariya"; not "in Charlotte" / "in N.C." where a report puts one in the other.
         return "place", f"{', '.join(sorted(a.place_names))} against {', '.join(sorted(b.place_names))}"

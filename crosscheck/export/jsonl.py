@@ -228,8 +228,8 @@ def event_record(e: dict) -> dict[str, Any]:
         "date": e["date"],
         "date_text": e["date_text"],
         "precision": e["precision"],
-        "places": [{"entity": p["entity"], "span": _span(doc, p["start"], p["end"], p["text"])}
-                   for p in e["places"]],
+        "places": [{"entity": p["entity"], "span": _span(doc, p["start"], p["end"], p["text"]),
+                    "guessed": bool(p.get("guessed"))} for p in e["places"]],
         "participants": [{"role": p["role"], "entity": p["entity"],
                           "span": _span(doc, p["start"], p["end"], p["text"])}
                          for p in e.get("participants") or []],

@@ -21,7 +21,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Alias, Mention
 from crosscheck.resolve.names import initials
 
-VERSION = "1"
+VERSION = "2"
 _OPEN_QUOTES = "\"'\u201c\u2018"
 _CLOSE_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019"}
 _PARTICLE = r"(?:al|el|Al|El|bin|ibn|bint|Abu|Abd|Umm|Abdul|Abdel|de|van|von)"
@@ -33,6 +33,10 @@ _QUOTED_LIMIT = 60  # the longest quoted alias we take, in characters
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&-]{1,9}s?")
 _BRACKETS = re.compile(r"[ \t]*\(([^()\n]{2,40})\)")
 _STOP = {"of", "the", "and", "for", "in", "on", "al", "el"}
+
+
+_PAST_APPOSITION = re.compile(r",[ \t]*(?:a|an|the|one of)\b[^,.;()\n]{1,90}?[ \t]"
+                              r"(?P<cue>(?:also |better |widely )?known as)[ \t]+")
 
 
 @functools.cache
@@ -142,10 +146,20 @@ def add_aliases(analysis, parsed) -> None:
             if name is None or (entry.get("quoted_only") and not name[1]):
                 break
             span, quoted = name
+            if principal.type != "person" and text[span[0]:span[1]].split(" ", 1)[0] in lex["kunya_heads"]:
+                break  # "a commander of the battalions known as Abu Hashim": the commander's kunya
             found.append((principal, span, _kind(text, span, quoted, entry["kind"], principal, lex),
                           m.span("cue")))
             given.add(span)
             pos = span[1] + (1 if quoted else 0)
+        # "Salim al-Jubouri, a commander of the battalions known as Abu Hashim": past a short
+        # apposition, only a kunya, which names a person, not the body the apposition names.
+        m = _PAST_APPOSITION.match(text, pos) if pos == principal.end and principal.type == "person" else None
+        if m and text[m.end():].split(" ", 1)[0] in lex["kunya_heads"]:
+            name = _name_at(text, m.end(), starts)
+            if name is not None:
+                found.append((principal, name[0], "kunya", m.span("cue")))
+                given.add(name[0])
         # "Y, the nom de guerre of X": X is this mention, Y the name before the phrase.
         line_start = text.rfind("\n", 0, principal.start) + 1
         m = lex["before"].search(text, line_start, principal.start)

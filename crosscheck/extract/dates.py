@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 
 from crosscheck.extract.stages import stage
 
-VERSION = "1"
+VERSION = "2"
 _AHEAD_DAYS = 90  # how far after the document's date a date without a year may lie
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -308,11 +308,21 @@ def anchor_of(date: str | None) -> dt.date | None:
     return None
 
 
+_NAMES_A_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tonight|"
+                          r"last night|january|february|march|april|may|june|july|august|september|"
+                          r"october|november|december)\b", re.IGNORECASE)
+
+
 @stage("dates", version=VERSION, requires=["mentions"], assigns=["mentions"])
 def add_dates(analysis, parsed) -> None:
     anchor = anchor_of(analysis.document.date)
     previous: DateValue | None = None
     for m in sorted(analysis.mentions, key=lambda m: m.start):
+        if m.label == "TIME" and _NAMES_A_DAY.search(m.text):
+            # "Tuesday night", "Monday evening", "last night": the model calls them times;
+            # they name a day.
+            m.attrs["model_label"] = m.label
+            m.label, m.type = "DATE", "date"
         if m.label != "DATE":
             continue
         found = resolve(m.text, anchor, previous)

@@ -104,6 +104,7 @@ def _lexicon() -> dict[str, Any]:
             "roles": parts["roles"],
             "place_preps": set(data["place_preps"]),
             "place_fallback": data["place_fallback"], "place_nouns": set(data["place_nouns"]),
+            "instrument_verbs": set(data["instrument_verbs"]),
             "types": {role: set(types) for role, types in parts["types"].items()},
             # the word lists: undergoer, done_to_preps, doer_preps, member_preps, doer_verbs, ...
             **{name: set(words) for name, words in parts.items() if isinstance(words, list)},
@@ -151,20 +152,39 @@ def add_events(analysis, parsed) -> None:
         places = [x for x in inside if x.type == "place" and x.start >= filed]
         dates = [x for x in inside if x.type == "date"]
         figures, figure_spans = _figures(text, sent, numbers, lex)
+        if parse:
+            triggers += _instrument_verbs(sent, parse, lex, {s for s, _ in triggers})
         for span, type_ in sorted(triggers):
             token = parse.token(span) if parse else None
             place = _place(token, parse, lex) if token is not None else []
+            guessed = []
             if not place and (lex["place_fallback"] or token is None):
-                place = [m for m in [_nearest(places, span[0])] if m is not None]
+                place = guessed = [m for m in [_nearest(places, span[0])] if m is not None]
             date = _clause_date(token, parse, dates) if token is not None else _nearest(dates, span[0])
             event = Event(type_, [span], sorted({(m.start, m.end) for m in place}),
-                          [(date.start, date.end)] if date else [], stage_version=VERSION)
+                          [(date.start, date.end)] if date else [], stage_version=VERSION,
+                          guessed_places=[(m.start, m.end) for m in guessed])
             if token is not None and type_ in lex["roles"]:
                 event.participants = _participants(token, type_, parse, lex)
             if type_ in ("attack", "die", "injure", "arrest"):
                 event.figures, event.figure_spans = dict(figures), list(figure_spans)
             found.append(event)
     analysis.events.extend(_merge(found, text))
+
+
+def _instrument_verbs(sent, parse: _Parse, lex, taken: set) -> list[tuple[tuple[int, int], str]]:
+    """Verbs that are an attack only when what did it is a weapon: "an explosive device
+    targeted a convoy", "a drone hit the checkpoint" (not "the sanctions targeted officials")."""
+    span = parse.doc.char_span(sent.start - parse.offset, sent.end - parse.offset, alignment_mode="expand")
+    out = []
+    for t in span if span is not None else ():
+        if t.lower_ not in lex["instrument_verbs"] or not t.tag_.startswith("VB"):
+            continue
+        if any(c.dep_ == "nsubj" and c.lower_ in lex["instruments"] for c in t.children):
+            at = (parse.offset + t.idx, parse.offset + t.idx + len(t.text))
+            if at not in taken:
+                out.append((at, "attack"))
+    return out
 
 
 def _triggers(text: str, sent, lex) -> list[tuple[tuple[int, int], str]]:
@@ -319,13 +339,14 @@ def _participants(trigger, type_: str, parse: _Parse, lex) -> dict[str, list[tup
         return _participants(t.head, type_, parse, lex)  # "police shot him dead": as "killed him"
     elif t.dep_ in ("amod", "acomp"):  # "the wounded soldiers", "two soldiers were dead"
         add(done_to, [t.head] if t.dep_ == "amod" else _children(t.head, {"nsubj"}))
-    if type_ == "attack" and "target" not in found:
+    if type_ == "attack" and not found.get("target"):
         # What a bomb went off at, or what the verb of a bomb's clause hit: "a car bomb
         # exploded at an army checkpoint", "a booby-trapped car targeted an army checkpoint".
         verb = t if t.tag_.startswith("VB") else t.head if t.dep_ in ("nsubj", "nsubjpass") else None
         if verb is not None:
-            facilities = [o for o in _objects_of(verb, {"at", "on"}) + _children(verb, {"dobj"})
-                          if o.lower_ in lex["place_nouns"] and o.i != t.i]
+            hit = _objects_of(verb, {"at", "on", "through", "into"}) + _children(verb, {"dobj"})
+            hit = [g for o in hit for g in ([o] if o.lower_ != "one" else _objects_of(o, {"of"}))]  # "one of"
+            facilities = [o for o in hit if _lemma(o) in lex["place_nouns"] and o.i != t.i]
             add("target", facilities[:1])
     out: dict[str, list[tuple[int, int]]] = {}
     for role, mentions in found.items():
@@ -377,12 +398,17 @@ def _place(trigger, parse: _Parse, lex) -> list[Mention]:
                 inside = [parse.within.get(w.i) for w in obj.subtree]
                 named = [m for m in inside if m is not None and m.type == "place"][:1]
                 # "in a crowded market", "at a checkpoint": a place the report describes.
-                if not named and obj.lower_ in lex["place_nouns"] and parse.within.get(obj.i) is None:
+                if not named and _lemma(obj) in lex["place_nouns"] and parse.within.get(obj.i) is None \
+                        and obj.tag_ != "NNS":  # "on roads they used to guard": no one place
                     named = [_described(obj, parse)]
                 places += named
         if places:
             return _most_precise(places)
     return []
+
+
+def _lemma(token) -> str:
+    return (token.lemma_ or token.lower_).lower()  # "convoys": convoy
 
 
 def _most_precise(places: list[Mention]) -> list[Mention]:
@@ -419,6 +445,8 @@ def _strength(number: Mention, parse: _Parse, lex) -> Event | None:
         verb = noun.head.head if grows else noun.head  # "grew to 2,500", "had 300 fighters"
     elif _children(noun, {"poss"}):  # "the militia's 1,200 fighters"
         unit = _fillers(_children(noun, {"poss"})[0], "unit", parse, lex)
+    elif noun.dep_ == "nsubj" and noun.head.lower_ in lex["serves"]:  # "800 men serve in the regiment"
+        unit = [m for o in _objects_of(noun.head, {"in", "with"}) for m in _fillers(o, "unit", parse, lex)]
     elif noun.dep_ == "pobj" and noun.head.lower_ == "at":  # "puts the brigade's strength at 1,200 men"
         measure = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.lower_ in lex["measures"]]
         unit = [m for c in measure for p in _children(c, {"poss"}) for m in _fillers(p, "unit", parse, lex)]
@@ -504,6 +532,10 @@ def _merge(events: list[Event], text: str) -> list[Event]:
             continue
         into.triggers += e.triggers
         into.places = sorted(set(into.places + e.places))
+        # A place is a guess only where no mention of the event gives it.
+        into.guessed_places = sorted((set(into.guessed_places) | set(e.guessed_places))
+                                     - (set(into.places) - set(into.guessed_places))
+                                     - (set(e.places) - set(e.guessed_places)))
         into.dates = sorted(set(into.dates + e.dates))
         for kind, value in e.figures.items():
             into.figures.setdefault(kind, value)

@@ -49,6 +49,13 @@ def known() -> dict[str, frozenset[str]]:
     return out
 
 
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """A country's adjective for its people ("iraqi") -> the country's key ("iraq")."""
+    return {d.lower(): place_key(c["names"][0]) for c in lexicon.load("places.yml")["countries"]
+            for d in c.get("demonyms", [])}
+
+
 def canonical(text: str) -> str | None:
     """The key of the known place a name spells ("Musayab" -> "musayyib"), or None."""
     key = place_key(text)
@@ -140,8 +147,69 @@ def _outer_of(token, offset: int, places: list[Mention]) -> list[Mention]:
     return out
 
 
-@stage("places", version=VERSION, requires=["parse", "mentions"], assigns=["relations"])
+def _named_as_place(analysis, parsed) -> None:
+    """A name the model read as a person or an organisation that the words call a place: "the
+    village of Hajj Ali", "the town of Mahawil" (the GPE label, the model's kept as
+    ``model_label``)."""
+    names = {(m.start, m.end): m for m in analysis.mentions if m.type in ("person", "organization")}
+    if not names:
+        return
+    for offset, doc in parsed:
+        for token in doc:
+            if token.dep_ == "pobj" and (token.head.lower_ in _NEAR or (
+                    token.head.lower_ == "of" and token.head.head.lower_ in _NEAR)):
+                # "near Gwer", "north of Makhmour": only a place is near or north of something.
+                m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
+                if m is not None and "refers_to" not in m.attrs:
+                    m.attrs["model_label"] = m.label
+                    m.label, m.type = "GPE", "place"
+            if token.lower_ not in AREA_NOUNS:
+                continue
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objects = [g for g in c.children if g.dep_ == "pobj"]
+                else:
+                    objects = [c] if c.dep_ == "appos" else []
+                for o in objects:
+                    first = offset + o.left_edge.idx
+                    m = next((n for (a, b), n in names.items() if a <= offset + o.idx < b and first <= a),
+                             None)
+                    if m is not None and "refers_to" not in m.attrs:
+                        m.attrs["model_label"] = m.label
+                        m.label, m.type = "GPE", "place"
+
+
+_WHERE = {"near", "in", "outside", "around", "inside", "across", "north", "south", "east", "west"}
+_NEAR = {"near", "outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+         "southwest"}
+
+
+def _unnamed_places(analysis, parsed) -> None:
+    """A capitalised name the model left unlabelled where only a place can be: "near Gwer",
+    "east of Qayyarah" (a GPE mention of this stage's own)."""
+    taken = [(m.start, m.end) for m in analysis.mentions]
+    for offset, doc in parsed:
+        for token in doc:
+            if token.dep_ != "pobj" or token.pos_ != "PROPN" or not token.is_title:
+                continue
+            prep = token.head
+            where = prep.lower_ in _WHERE or (prep.lower_ == "of" and prep.head.lower_ in _WHERE)
+            start, end = offset + token.idx, offset + token.idx + len(token.text)
+            if not where or any(a < end and start < b for a, b in taken):
+                continue
+            # the whole name: "Hajj Ali", "Tal Afar"
+            first = min((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"),
+                        key=lambda c: c.i, default=token)
+            start = offset + first.idx
+            analysis.mentions.append(Mention(start, end, analysis.document.text[start:end], "GPE", "place",
+                                             "places", VERSION))
+            taken.append((start, end))
+
+
+@stage("places", version=VERSION, requires=["parse", "mentions"], assigns=["relations", "mentions"])
 def add_places(analysis, parsed) -> None:
+    _named_as_place(analysis, parsed)
+    _unnamed_places(analysis, parsed)
     places = [m for m in analysis.mentions if m.type == "place" and "refers_to" not in m.attrs]
     if len(places) < 2:
         return

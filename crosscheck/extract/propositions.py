@@ -148,7 +148,11 @@ def _modifiers(head) -> list[str]:
             out.append(c.lower_ if c.pos_ == "PROPN" else (c.lemma_ or c.lower_).lower())
         elif c.dep_ == "prep" and c.lower_ in ("from", "of"):
             kept = ("pobj",) if c.lower_ == "of" else ("pobj", "pcomp", "advmod")  # not "of selling"
-            out.extend((g.lemma_ or g.lower_).lower() for g in c.children if g.dep_ in kept)
+            for g in c.children:
+                if g.dep_ in kept:
+                    out.append((g.lemma_ or g.lower_).lower())
+                    if c.lower_ == "from":  # "instructors from a neighbouring country"
+                        out.extend(a.lower_ for a in g.children if a.dep_ in ("amod", "compound"))
         elif c.dep_ == "poss":
             out.append(c.lower_)
         elif c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children):
@@ -343,8 +347,14 @@ def add_propositions(analysis, parsed) -> None:
         arguments = {t.i: _arguments(t, offset, text, lex) for t in preds}
         negated = {t.i: _negated(t, arguments[t.i], lex) for t in preds}
         lemmas = {t.i: lex["nominal"][_noun(t)] if t.pos_ == "NOUN" else lemma_of(t) for t in preds}
+        counted = _counts_told(doc, own, offset, text, lex)
         for t in preds:
             start, end = (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+            if t.i in counted:  # "the number of tankers smuggled was 70": 70 tankers smuggled
+                number, bound, noun = counted[t.i]
+                for a in arguments[t.i]:
+                    if a.head == (offset + noun.idx, offset + noun.idx + len(noun.text)):
+                        a.number, a.bound = number, bound
             found.append(Proposition(
                 predicate=lemmas[t.i], at=(offset + t.idx, offset + t.idx + len(t.text)),
                 span=(offset + start, offset + end), stage_version=VERSION, arguments=arguments[t.i],
@@ -352,5 +362,37 @@ def add_propositions(analysis, parsed) -> None:
                 governors=_governors(t, lemmas, negated, offset),
                 dates=_dates(t, [d for d in dates if offset + start <= d[0] < offset + end], doc, offset,
                              own),
-                form=_form(t)))
+                form="clause" if t.i in counted else _form(t)))
     analysis.propositions[:] = found
+
+
+_COUNT_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
+
+
+def _counts_told(doc, predicates: set[int], offset: int, text: str, lex) -> dict[int, tuple]:
+    """Counts a report gives through "the number of": "the number of tankers smuggled out in
+    August was closer to 70", "put the number of tankers smuggled at about 70". The clause
+    that describes what is counted (smuggled) says it of that many: {its token: (number,
+    bound, the counted noun)}."""
+    out = {}
+    for t in doc:
+        if t.lower_ not in _COUNT_NOUNS or t.pos_ != "NOUN":
+            continue
+        counted = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+        doing = [v for g in counted for v in g.children if v.dep_ == "acl" and v.i in predicates]
+        if not doing:
+            continue
+        own = {w.i for g in counted for w in g.children if w.dep_ == "nummod"}  # "the number of 5 ..."
+        numbers = [w for w in t.head.subtree if w.pos_ == "NUM" and w.i not in own and w.i > t.i]
+        if not numbers:
+            continue
+        value = number_of(numbers[0].text)
+        if value is None:
+            continue
+        before = text[max(0, offset + numbers[0].idx - 24): offset + numbers[0].idx]
+        bound = lex["bound"].search(before)
+        close = re.search(r"\b(?:close|closer|near|nearer)\s+to\s*$", before, re.IGNORECASE)
+        how = "about" if close else lex["bounds"][bound[1].lower()] if bound else None
+        out[doing[0].i] = (value, how, doing[0].head)
+    return out

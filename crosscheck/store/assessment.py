@@ -9,7 +9,7 @@ The pairs are recomputed from the stored extractions on every run; the analyst's
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, Engine, delete, insert, or_, select
@@ -20,6 +20,7 @@ from crosscheck.assess.clauses import Arg, Clause
 from crosscheck.assess.compare import EventFact, Figure, Pair, Statement
 from crosscheck.extract.events import number_of
 from crosscheck.extract.places import canonical as canonical_place
+from crosscheck.extract.places import demonyms
 from crosscheck.extract.places import known as places_known
 from crosscheck.model import content_id
 from crosscheck.resolve.names import singular
@@ -77,8 +78,12 @@ def statements(conn: Connection) -> list[Statement]:
 
     kept = set(said)  # the reports whose propositions the store has
 
+    country = _countries(docs, places, names)
+    roles = _roles(conn, merged)
+
     def clauses_in(document: str, span: tuple[int, int], speaker: str | None = None) -> list[Clause]:
-        return _clauses(said.get(document, []), span, merged, types, speaker)
+        return _clauses(said.get(document, []), span, merged, types, speaker, country.get(document),
+                        roles.get(document))
 
     def outlet_of(entity_id: str | None) -> str | None:
         name = names.get(entity_id or "", "").lower().removeprefix("the ").strip()
@@ -113,7 +118,7 @@ def statements(conn: Connection) -> list[Statement]:
                       parsed=doc.id in kept)
         out.append(s)
         claimed[r["document_id"]].append((start, end, s))
-    facts = _facts(conn, docs, bounds, merged, places)
+    facts = _facts(conn, docs, bounds, merged, places, roles, names)
     by_sentence: dict[tuple[str, tuple[int, int]], Statement] = {}
     for document, anchor, sentence, fact in facts:
         inside = [s for a, b, s in claimed[document] if a <= anchor < b]
@@ -148,6 +153,25 @@ def statements(conn: Connection) -> list[Statement]:
     return out
 
 
+def _countries(docs: dict, places: dict[str, list[tuple[int, int, str]]],
+               names: dict[str, str]) -> dict[str, str]:
+    """The country each report is set in, where its places say (the gazetteer's countries):
+    the one most of its known places lie in."""
+    known = places_known()
+    out = {}
+    for doc in docs:
+        votes: Counter[str] = Counter()
+        for _, _, eid in places.get(doc, []):
+            key = canonical_place(names.get(eid, ""))
+            if key is None:
+                continue
+            above = known.get(key, ())
+            votes.update([k for k in above if not known.get(k)] or ([] if above else [key]))
+        if votes:
+            out[doc] = votes.most_common(1)[0][0]
+    return out
+
+
 def _one_name_one_thing(conn: Connection, merged: dict[str, str]) -> dict[str, str]:
     """The merges, and entities of one name but two types taken as one: the model labels an
     unfamiliar place or group a person in one report and a place in the next ("Diwaniyah"),
@@ -170,10 +194,12 @@ _RELATION_EVENTS = {"dismissed": ("dismissal", "end"), "appointed": ("appointmen
 
 
 def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
-           places: dict[str, list[tuple[int, int, str]]]) -> list[tuple]:
+           places: dict[str, list[tuple[int, int, str]]], roles: dict | None = None,
+           place_names: dict[str, str] | None = None) -> list[tuple]:
     """The events, and the dismissals and appointments the relations give, each as
     (document, offset it is said at, its sentence, EventFact), in the order of the reports."""
     found = []
+    roles = roles or {}
     ids = conn.scalars(select(entities.c.id).where(entities.c.type == "person"))
     persons = frozenset(merged.get(i, i) for i in ids)
 
@@ -185,7 +211,8 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
         trigger = e["evidence"][0]
         sentence = sentence_at(e["document_id"], trigger["start"], trigger["end"])
         found.append((e["document_id"], trigger["start"], sentence,
-                      _event_fact(e, docs[e["document_id"]], sentence, merged, persons)))
+                      _event_fact(e, docs[e["document_id"]], sentence, merged, persons,
+                                  roles.get(e["document_id"]))))
     q = select(relations).where(relations.c.type.in_(_RELATION_EVENTS),
                                 relations.c.subject_entity_id.is_not(None))
     for r in conn.execute(q):
@@ -201,16 +228,24 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     found.sort(key=lambda f: (f[0], f[1]))
     # A report tells of one happening at a time: "At least 12 people were killed" after "a car
     # bomb exploded in the Bab al-Hussein market on Tuesday" is that bombing's toll.
-    known: dict[tuple[str, str], EventFact] = {}  # (document, family) -> its last placed event
-    for document, _, _, fact in found:
-        before = known.get((document, fact.family))
-        if before is not None and not fact.places:
-            fact.places, fact.placed, fact.place_names = before.places, False, before.place_names
-            fact.participants |= before.participants
-            if not fact.date:
-                fact.date, fact.precision, fact.dated = before.date, before.precision, False
-        if fact.places:
-            known[document, fact.family] = fact
+    # ... and where the toll comes first ("Four soldiers were killed ..., the army said. The
+    # convoy was hit near Qayyarah"), the happening told next.
+    for order in (found, found[::-1]):
+        known: dict[tuple[str, str], EventFact] = {}  # (document, family) -> its nearest told event
+        for document, _, _, fact in order:
+            before = known.get((document, fact.family))
+            told = fact.placed or any(p.startswith("~") for p in fact.participants)
+            if fact.plural:
+                continue  # "arrests of faction commanders are rare": none in particular
+            if before is not None and not fact.places:
+                fact.places, fact.placed, fact.place_names = before.places, False, before.place_names
+            if before is not None and not told:
+                fact.participants |= before.participants  # "the treacherous attack": the one told before
+                fact.people |= before.people
+                if not fact.date:
+                    fact.date, fact.precision, fact.dated = before.date, before.precision, False
+            if told:
+                known[document, fact.family] = fact
     # Every place named in the sentences that tell of a family's events in a report: "in the
     # Bab al-Hussein market in central Hilla" puts the bombing in Hilla as well.
     area: dict[tuple[str, str], frozenset[str]] = defaultdict(frozenset)
@@ -226,14 +261,28 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     for document, _, sentence, fact in found:
         if fact.figures and not fact.victims:
             fact.victims = counted[document, sentence]
+    # One happening per sentence and family: what a sentence's events were done to is its
+    # deaths' too ("four soldiers were killed when a bomb struck an army convoy").
+    targets: dict[tuple[str, tuple[int, int], str], frozenset[str]] = defaultdict(frozenset)
+    for document, _, sentence, fact in found:
+        targets[document, sentence, fact.family] |= {p for p in fact.participants if p.startswith("~")}
+    for document, _, sentence, fact in found:
+        fact.participants |= targets[document, sentence, fact.family]
+        fact.people |= targets[document, sentence, fact.family]
     within = _hierarchy(conn, merged)
     known = places_known()
-    for document, _, _, fact in found:
+    place_names = place_names or {}
+    for document, _, sentence, fact in found:
         fact.area = area[document, fact.family]
         fact.regions = frozenset(r for p in fact.places for r in within.get(p, ()))
         fact.regions |= frozenset(f"gz:{r}" for p in fact.places if p.startswith("gz:")
                                   for r in known.get(p[3:], ()))
-        fact.provinces = frozenset(r for r in fact.regions if r.startswith("gz:") and known.get(r[3:]))
+        # The provinces of its places, and of the known places its sentence puts it near
+        # ("near Gwer, north of Makhmour": Nineveh).
+        near = frozenset(f"gz:{k}" for a, b, e in places[document] if sentence[0] <= a and b <= sentence[1]
+                         for k in [canonical_place(place_names.get(e, ""))] if k)
+        held = fact.regions | frozenset(f"gz:{r}" for p in near for r in known.get(p[3:], ())) | near
+        fact.provinces = frozenset(r for r in held if r.startswith("gz:") and known.get(r[3:]))
     return found
 
 
@@ -271,8 +320,23 @@ _IRREALIS = {"if", "whether", "unless", "to", "?", "!"}
 _FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
 
 
+def _roles(conn: Connection, merged: dict[str, str]) -> dict[str, dict[str, set[str]]]:
+    """For each report, who holds each role it names ("the commander, Salim al-Juburi";
+    "Governor X"): role word -> the entities with it."""
+    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    q = select(relations.c.document_id, relations.c.role, relations.c.subject_entity_id).where(
+        relations.c.type.in_(("leads", "member_of", "holds_post")), relations.c.role.is_not(None),
+        relations.c.subject_entity_id.is_not(None))
+    for doc, role, subject in conn.execute(q):
+        words = role.lower().split()
+        if words:
+            out[doc][singular(words[-1])].add(merged.get(subject, subject))
+    return out
+
+
 def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], types: dict[str, str],
-             speaker: str | None = None) -> list[Clause]:
+             speaker: str | None = None, country: str | None = None,
+             holding: dict[str, set[str]] | None = None) -> list[Clause]:
     """The propositions said inside ``span`` as clauses to compare: each with its polarity
     and modality as the span puts them (a "denied that" inside the span turns the clause; one
     outside it, the claim's own cue, is the statement's stance) and its arguments' entities
@@ -309,7 +373,14 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         args = []
         for a in given:
             entity = _entity(a, merged, speaker)
-            args.append(Arg(a["role"], a["lemma"], entity, types.get(entity or ""), frozenset(a["modifiers"]),
+            holders = (holding or {}).get(a["lemma"], ())
+            if entity is None and len(holders) == 1:
+                # "a commander of the battalions" where the report names one commander.
+                entity = next(iter(holders))
+            modifiers = frozenset(a["modifiers"])
+            if country and any(demonyms().get(w) == country for w in modifiers):
+                modifiers |= {"domestic"}  # "Iraqi officers" in a report from Iraq: its own
+            args.append(Arg(a["role"], a["lemma"], entity, types.get(entity or ""), modifiers,
                             meaning.Figure.of(a["number"], a["bound"]), a["text"]))
         days = frozenset(d["date"] for d in r["dates"] if d["date"] and d["precision"] == "day")
         generic = r["form"] in ("gerund", "nominal") and not any(a.role == "agent" for a in args)
@@ -363,8 +434,18 @@ _BOUND = re.compile(r"(?P<bound>at least|no more than|more than|over|upwards of|
 
 
 def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
-                persons: frozenset[str] = frozenset()) -> EventFact:
+                persons: frozenset[str] = frozenset(),
+                holding: dict[str, set[str]] | None = None) -> EventFact:
     text = doc.text[sentence[0]:sentence[1]]
+    # A place the event took only as the nearest of its sentence is a guess: it tells its
+    # report's area, not where the event was ("the bodies were taken to Mosul").
+    e = {**e, "places": [p for p in e["places"] if not p.get("guessed")]}
+    for p in e["participants"] or []:
+        # "detained a commander of the battalions" where the report names one commander.
+        words = re.findall(r"[a-z]+", p["text"].lower())[:4]
+        holders = [h for w in words if len(h := (holding or {}).get(singular(w), ())) == 1]
+        if not p["entity"] and holders:
+            p["entity"] = next(iter(holders[0]))
     places = frozenset(merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
                        for p in e["places"]) | _known_places(p["text"] for p in e["places"])
     # Who it happened to tells which happening it is: a named victim or target, the target an
@@ -381,19 +462,42 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
     lex = meaning.meaning()
     words = [singular(p["text"].lower().split()[-1]) for p in e["participants"] or []
              if p["role"] == "victim" and not p["entity"] and p["text"].strip()]
-    victims = frozenset(lex["kinds"].get(w, w) for w in words if w not in lex["generic"])
+    victims = frozenset(lex["kinds"][w] for w in words if w in lex["kinds"])  # "heroes": not told
     return EventFact(e["id"], e["type"], places, e["date"], e["precision"], doc.date,
                      {k: f for k, f in figures.items() if f is not None}, update,
                      dated=bool(e["date"]), placed=bool(places), participants=participants, people=people,
                      place_names=frozenset(p["text"] for p in e["places"]),
-                     at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims)
+                     at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims,
+                     plural=all(_PLURAL.fullmatch(t["text"].lower()) for t in e["evidence"]))
 
 
 def _described(words: str) -> str:
-    """A described place or participant as a key: "an army checkpoint" -> "~army checkpoint"."""
-    kept = [w for w in re.findall(r"[a-z]+", words.lower()) if w not in ("a", "an", "the") and not
-            number_of(w)]
-    return "~" + " ".join(kept)
+    """A described place or participant as a key, by its kind of thing and the force it belongs
+    to: "an army checkpoint", "a checkpoint of the army at the entrance of Tuz" ->
+    "~checkpoint/army"; "an Iraqi army supply column", "an army convoy" -> "~vehicle/army"."""
+    lex = meaning.meaning()
+    kept = [w for w in re.findall(r"[a-z]+", words.lower())
+            if w not in ("a", "an", "the") and not number_of(w)]
+    if not kept:
+        return "~"
+    # The head: the last word before a preposition ("a checkpoint of the army at ...").
+    words = re.findall(r"[a-z]+", words.lower())
+    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+    chunk = [w for w in words[:cut] if w not in ("a", "an", "the") and not number_of(w)] or kept
+    head = singular(chunk[-1])
+    force = next((w for w in kept if w in _FORCES), None)
+    key = "~" + lex["kinds"].get(head, head)
+    return f"{key}/{force}" if force else key
+
+
+# Event words in the plural: "arrests", "attacks", "bombings", "killings" (not "dies", "kills").
+_PLURAL = re.compile(r"(?:arrests|attacks|bombings|killings|assassinations|explosions|blasts|detentions|"
+                     r"abductions|kidnappings|strikes|airstrikes|shootings|clashes|raids|deaths|dismissals)")
+
+
+# Who a target belongs to, where a described one says: an army checkpoint is not a police one.
+_FORCES = ("army", "police", "military", "border", "peshmerga", "federal", "militia", "navy", "air")
+_PREPOSITIONS = ("of", "at", "in", "on", "near", "from", "to", "with", "for", "by", "outside", "inside")
 
 
 def _figure(values: list[int], sentence: str) -> Figure | None:

@@ -136,8 +136,8 @@ def event_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> lis
         dated = [(d, by_span[d].attrs["date"]) for d in e.dates
                  if d in by_span and (by_span[d].attrs.get("date") or {}).get("value")]
         date_span, date = dated[0] if dated else (None, None)
-        places = [{"entity": entity_at.get(p), "start": p[0], "end": p[1], "text": doc.text[p[0]:p[1]]}
-                  for p in e.places]
+        places = [{"entity": entity_at.get(p), "start": p[0], "end": p[1], "text": doc.text[p[0]:p[1]],
+                   "guessed": p in e.guessed_places} for p in e.places]
         rows.append({
             "id": content_id("evt", doc.id, e.type, e.triggers[0]),
             "document_id": doc.id,
