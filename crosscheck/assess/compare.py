@@ -106,6 +106,11 @@ class EventFact:
         return bool(self.places & other.places or self.places & other.regions or other.places & self.regions)
 
     @property
+    def named_places(self) -> frozenset[str]:
+        """Its places that have a name ("Bartella"), not those only described ("a checkpoint")."""
+        return frozenset(p for p in self.places if not p.startswith("~"))
+
+    @property
     def day(self) -> Date | None:
         """The day the statement gives, where it names one ("on Tuesday"; not "last week")."""
         return _day(self.date) if self.precision in (None, "day") else None
@@ -401,7 +406,8 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
         # Only a described target in common ("an army convoy"): one happening where both put
         # it in one province (or one of them nowhere) and days apart at most as a date in
         # dispute can be (or, where either gives no day, reported within a week).
-        one_area = a.nested(b) or bool(a.provinces & b.provinces) or not (a.placed and b.placed)
+        # (Where either's province is not known, nothing says it is elsewhere.)
+        one_area = a.nested(b) or bool(a.provinces & b.provinces) or not (a.provinces and b.provinces)
         if not one_area:
             return False
         if a.day and b.day:
@@ -413,7 +419,7 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
         # day and one's place lies in the other's ("in Charlotte" on Tuesday, "in N.C.").
         return bool(a.day and a.day == b.day and a.dated and b.dated and a.nested(b))
     n = min(len(a.date or ""), len(b.date or ""))
-    if a.dated and b.dated and n and n < 10 and a.date[:n] != b.date[:n]:
+    if n and n < 10 and a.date[:n] != b.date[:n]:
         return False  # June against November: two happenings, not a date in dispute
     if a.dated and b.dated and n and n < 10:
         return True  # "in June" both: their own dates agree, whenever each was reported
@@ -462,7 +468,8 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
         return "date", f"{a.date} against {b.date}"
     same_people = a.people & b.people or _alike_targets({p for p in a.people if p.startswith("~")},
                                                         {p for p in b.people if p.startswith("~")})
-    if told and a.placed and b.placed and not a.nested(b) and same_people:
+    named = a.placed and b.placed and a.named_places and b.named_places  # "a checkpoint" is nowhere
+    if told and named and not a.nested(b) and same_people:
         # The same people or target, somewhere else: "detained in Musayyib" / "at his house in
         # Iskandariya"; not "in Charlotte" / "in N.C." where a report puts one in the other.
         return "place", f"{', '.join(sorted(a.place_names))} against {', '.join(sorted(b.place_names))}"

@@ -143,17 +143,17 @@ def add_events(analysis, parsed) -> None:
         inside = [x for x in analysis.mentions if sent.start <= x.start and x.end <= sent.end]
         numbers = [x for x in inside if x.type == "quantity" or x.label in ("CARDINAL", "QUANTITY")]
         piece = next(((o, d) for o, d, end in pieces if o <= sent.start and sent.end <= end), None)
+        parse = _Parse(piece[1], piece[0], inside) if piece else None
+        if parse:
+            triggers += _instrument_verbs(sent, parse, lex, {s for s, _ in triggers})
         if not triggers and not (numbers and piece):
             continue
-        parse = _Parse(piece[1], piece[0], inside) if piece else None
         if parse:
             found += [e for n in numbers if (e := _strength(n, parse, lex))]
         # The dateline's place is where the report was filed, not where it happened.
         places = [x for x in inside if x.type == "place" and x.start >= filed]
         dates = [x for x in inside if x.type == "date"]
         figures, figure_spans = _figures(text, sent, numbers, lex)
-        if parse:
-            triggers += _instrument_verbs(sent, parse, lex, {s for s, _ in triggers})
         for span, type_ in sorted(triggers):
             token = parse.token(span) if parse else None
             place = _place(token, parse, lex) if token is not None else []
@@ -258,7 +258,7 @@ def _fillers(token, role: str, parse: _Parse, lex) -> list[Mention]:
             if m is not None and m.type in types and (c in same or m.type in lex["named_in"]):
                 out.append(m)
         if (len(out) == before and role in lex["described"] and t.pos_ == "NOUN"
-                and not (role == "perpetrator" and t.lower_ in lex["instruments"])):
+                and not (role in ("perpetrator", "target") and t.lower_ in lex["instruments"])):
             out.append(_described(t, parse))
     return out
 
@@ -389,8 +389,10 @@ def _place(trigger, parse: _Parse, lex) -> list[Mention]:
         above.append(t)
         if t.tag_.startswith("VB"):
             break
-    # ... and under the object of that verb: "targeted a checkpoint at the entrance of Musayyib".
+    # ... and under the object of that verb or of the trigger: "targeted a checkpoint at the
+    # entrance of Musayyib", "tore through a column near Gwer".
     objects = [o for t in above for o in t.children if o.dep_ == "dobj" and o.i != trigger.i]
+    objects += [o for t in [trigger, *above] for o in _objects_of(t, {"through", "into"})]
     for group in ([trigger], own, above + objects):
         places = []
         for t in group:

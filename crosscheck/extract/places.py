@@ -147,6 +147,17 @@ def _outer_of(token, offset: int, places: list[Mention]) -> list[Mention]:
     return out
 
 
+def _as_place(m: Mention, text: str) -> None:
+    """Relabel a mention a place, its title given back to the name ("Hajj Ali", a village, is
+    not a man named Ali with the title Hajj)."""
+    m.attrs["model_label"] = m.label
+    m.label, m.type = "GPE", "place"
+    start = m.attrs.pop("title_start", None)
+    m.attrs.pop("title_end", None)
+    if m.attrs.pop("title", None) is not None and start is not None and start < m.start:
+        m.start, m.text = start, text[start:m.end]
+
+
 def _named_as_place(analysis, parsed) -> None:
     """A name the model read as a person or an organisation that the words call a place: "the
     village of Hajj Ali", "the town of Mahawil" (the GPE label, the model's kept as
@@ -161,8 +172,7 @@ def _named_as_place(analysis, parsed) -> None:
                 # "near Gwer", "north of Makhmour": only a place is near or north of something.
                 m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
                 if m is not None and "refers_to" not in m.attrs:
-                    m.attrs["model_label"] = m.label
-                    m.label, m.type = "GPE", "place"
+                    _as_place(m, analysis.document.text)
             if token.lower_ not in AREA_NOUNS:
                 continue
             for c in token.children:
@@ -175,8 +185,7 @@ def _named_as_place(analysis, parsed) -> None:
                     m = next((n for (a, b), n in names.items() if a <= offset + o.idx < b and first <= a),
                              None)
                     if m is not None and "refers_to" not in m.attrs:
-                        m.attrs["model_label"] = m.label
-                        m.label, m.type = "GPE", "place"
+                        _as_place(m, analysis.document.text)
 
 
 _WHERE = {"near", "in", "outside", "around", "inside", "across", "north", "south", "east", "west"}

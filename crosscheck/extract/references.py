@@ -28,7 +28,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 from crosscheck.resolve.names import name_key, singular
 
-VERSION = "1"
+VERSION = "2"
 _THE = re.compile(r"\b[Tt]he ([a-z]+)\b")
 
 
@@ -74,7 +74,15 @@ def add_references(analysis, parsed) -> None:
     mentions = sorted(analysis.mentions, key=lambda m: m.start)
     orgs = [m for m in mentions if m.type == "organization"]
     people = [m for m in mentions if m.type == "person"]
-    group = _person_group(people)
+    by_name = _person_group(people)
+    # A name the text gives as another's ("Salim al-Jubouri, ... known as Abu Hashim") is one
+    # person with it: "he" after both still has one candidate.
+    at = {(m.start, m.end): m for m in people}
+    principal = {a.alias: at[a.name] for a in analysis.aliases if a.name in at}
+
+    def group(m: Mention) -> str:
+        return by_name(principal.get((m.start, m.end), m))
+
     added: list[Mention] = []
 
     def add(span: tuple[int, int], target: Mention, kind: str) -> None:

@@ -143,6 +143,7 @@ def statements(conn: Connection) -> list[Statement]:
                               parsed=document in kept)
         by_sentence[document, sentence] = statement
         out.append(statement)
+    lex = meaning.meaning()
     for s in out:
         # Whether each statement says its events happened or only refers to them ("the March
         # 21 attack", "the soldiers killed in the attack"): a clause of its own is headed by
@@ -150,6 +151,21 @@ def statements(conn: Connection) -> list[Statement]:
         heads = {c.at for c in s.clauses} | {h for c in s.clauses for h in c.core_at}
         s.events = [replace(e, asserted=not s.clauses or any(a <= h < b for h in heads for a, b in e.at))
                     for e in s.events]
+        for e in s.events:
+            # A count far from its verb ("Six heroes of our valiant army were martyred"): the
+            # count of who it was done to, as the clause of the event's word gives it.
+            kind = _COUNTED.get(e.type)
+            if kind is None or kind in e.figures:
+                continue
+            for c in s.clauses:
+                if any(a <= c.at < b for a, b in e.at):
+                    counted = [x for x in c.args if x.role in ("patient", "agent") and x.figure is not None]
+                    if counted:
+                        e.figures = {**e.figures, kind: counted[0].figure}
+                        word = counted[0].lemma
+                        if word in lex["kinds"] and not e.victims:
+                            e.victims = frozenset([lex["kinds"][word]])
+                        break
     return out
 
 
@@ -313,6 +329,10 @@ def _hierarchy(conn: Connection, merged: dict[str, str]) -> dict[str, set[str]]:
                 todo.extend(parents.get(p, ()))
         out[place] = seen
     return out
+
+
+# The figure each kind of event counts.
+_COUNTED = {"die": "killed", "injure": "wounded", "arrest": "arrested"}
 
 
 # How a clause is put that says it is not a fact ("if he sold", "to sell", a question).

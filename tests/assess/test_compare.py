@@ -1,7 +1,15 @@
 """The comparison of statements on hand-built statements (no model, no store)."""
 
 from crosscheck.assess.clauses import Arg, Clause
-from crosscheck.assess.compare import EventFact, Figure, Statement, compare, content_words, independence
+from crosscheck.assess.compare import (
+    EventFact,
+    Figure,
+    Statement,
+    compare,
+    content_words,
+    independence,
+    same_event,
+)
 
 
 def claim(id_, doc, outlet, source, text, stance="asserts", kind="named", entities=(), cited=(), start=0):
@@ -203,3 +211,11 @@ def test_soldiers_and_militants_killed_are_two_counts():
     pairs = found([soldiers, more_soldiers, militants])
     assert ("contradiction", "e1", "e2", "figures", "independent") in pairs
     assert not [p for p in pairs if "e3" in p[1:3]]
+
+
+def test_a_target_with_its_force_on_one_side_only_is_one_target():
+    with_force = attack("e1", "gz:hajj ali", target="~vehicle/army")
+    without = attack("e2", "gz:gwer", target="~vehicle")
+    police = attack("e3", "gz:gwer", target="~vehicle/police")
+    assert same_event(with_force, without)  # provinces unknown on either side: nothing says elsewhere
+    assert not same_event(with_force, police)  # an army convoy is not a police one

@@ -82,3 +82,13 @@ def test_a_later_part_of_an_alias_joins_the_person():
     add_aliases(a, [])
     link(a, ENTITY_TYPES)
     assert {m.entity_key for m in a.mentions} == {"person:salim hadi jabr"}
+
+
+def test_a_kunya_past_an_apposition_is_the_person_s_not_the_body_s():
+    text = ("It was holding Salim al-Jubouri, a commander of the Tigris Dawn Battalions known as Abu Hashim, "
+            "after its forces detained him. The commander, Adnan Saleh, known to his followers as Abu Ali, "
+            "fled.")
+    a = _analysis(text, [("Salim al-Jubouri", "PERSON"), ("Tigris Dawn Battalions", "ORG"),
+                         ("Abu Hashim", "PERSON"), ("Adnan Saleh", "PERSON"), ("Abu Ali", "PERSON")])
+    add_aliases(a, [])
+    assert _aliases(a) == [("Salim al-Jubouri", "Abu Hashim", "kunya"), ("Adnan Saleh", "Abu Ali", "kunya")]

@@ -84,6 +84,18 @@ def test_the_stage_reads_each_date_mention_in_order():
     assert a.mentions[1].attrs["date"]["approximate"] and a.mentions[1].attrs["date"]["relative"]
 
 
+def test_a_time_that_names_a_day_is_a_date():
+    text = "The convoy was hit on Tuesday night. The talks ended at 9 pm."
+    mentions = [Mention(text.index(s), text.index(s) + len(s), s, "TIME", "time", "mentions", "1")
+                for s in ("Tuesday night", "9 pm")]
+    a = Analysis(document=Document(text=text, date="2025-09-03"), mentions=mentions)
+    add_dates(a, [])
+    night, nine = a.mentions
+    assert (night.label, night.attrs["date"]["value"]) == ("DATE", "2025-09-02")
+    assert night.attrs["model_label"] == "TIME"
+    assert nine.label == "TIME" and "date" not in nine.attrs  # an hour names no day
+
+
 def test_dateparser_never_fills_a_missing_year_from_today():
     for text in ("29", "11/25", "the 29th of May"):
         found = resolve(text, None)

@@ -214,3 +214,27 @@ def test_numbers_in_words_and_a_part_of_the_dead():
     # "three children" among the dead is not the toll.
     assert all(e.figures.get("killed") in (None, [14]) for e in a.events)
     assert any(e.figures.get("killed") == [14] for e in a.events)
+
+
+@pytest.mark.model
+def test_a_weapon_that_hits_something_is_an_attack_and_sanctions_are_not(model_extractor):
+    def events(text):
+        a = model_extractor.extract(Document(text=text, date="2025-09-20"))
+        return [(e.type, [text[slice(*x)] for x in e.triggers],
+                 {k: [text[slice(*x)] for x in v] for k, v in e.participants.items()}) for e in a.events]
+    found = events("A drone hit the checkpoint on Thursday.")
+    assert ("attack", ["hit"], {"target": ["the checkpoint"]}) in found
+    assert ("attack", ["targeted"], {"target": ["their supply convoys"]}) in events(
+        "An explosive device targeted one of their supply convoys.")
+    assert events("The sanctions targeted 13 officials.") == []
+    # A unit's size from the men who serve in it.
+    found = events("A council member said no more than 800 men serve in the Jazira Tribal Regiment.")
+    assert [p["unit"] for t, _, p in found if t == "strength"] == [["Jazira Tribal Regiment"]]
+
+
+@pytest.mark.model
+def test_a_place_taken_only_as_the_nearest_of_the_sentence_is_marked_a_guess(model_extractor):
+    text = "The bodies of the soldiers killed were taken to Mosul."
+    a = model_extractor.extract(Document(text=text, date="2025-09-20"))
+    (die,) = [e for e in a.events if e.type == "die"]
+    assert [text[slice(*p)] for p in die.places] == ["Mosul"] and die.guessed_places == die.places

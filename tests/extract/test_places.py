@@ -64,3 +64,11 @@ def test_a_known_place_the_model_misreads_is_a_place_but_a_longer_name_stays(ins
 def test_the_first_word_of_a_name_after_a_dateline_is_kept(inside):
     _, labels = inside("HILLA, Iraq (Babil Observer) - Haider Kazem al-Hilali, a commander, was detained.")
     assert labels.get("Haider Kazem al-Hilali") == "PERSON"
+
+
+@pytest.mark.model
+def test_what_only_a_place_can_be_is_a_place_with_its_whole_name(inside):
+    _, labels = inside("A bomb tore through an army column near Gwer, north of Makhmour. Another hit a "
+                       "convoy near the village of Hajj Ali, east of Qayyarah.")
+    assert labels.get("Gwer") == "GPE" and labels.get("Qayyarah") == "GPE"
+    assert labels.get("Hajj Ali") == "GPE"  # not a man named Ali with the title Hajj

@@ -97,3 +97,10 @@ def test_the_stage_reads_only_what_the_mentions_and_the_parse_give():
                         mentions=[Mention(0, 6, "Rifles", "PRODUCT", "other", "mentions", "1")])
     add_propositions(analysis, [])
     assert analysis.propositions == []
+
+
+@pytest.mark.model
+def test_the_number_of_what_was_done_is_the_count_of_the_doing(said):
+    found = said("A senior official said the number of tankers smuggled out in August was closer to 70.")
+    assert found["smuggle out"]["form"] == "clause"
+    assert found["smuggle out"]["args"]["patient"][1:3] == ([70], "about")

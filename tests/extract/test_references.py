@@ -3,6 +3,8 @@ mentions and sentences (no model)."""
 
 import re
 
+import pytest
+
 from crosscheck.extract.references import add_references
 from crosscheck.model import Analysis, Document, Mention, Sentence
 from crosscheck.resolve.within import link
@@ -69,3 +71,12 @@ def test_a_pronoun_with_two_people_in_reach_is_left_alone():
     a = _analysis(text, [("Saad Khalaf", "PERSON"), ("Ali Kadhim", "PERSON")])
     add_references(a, [])
     assert _refs(a) == []
+
+
+@pytest.mark.model
+def test_a_name_and_the_kunya_the_text_gives_it_leave_one_candidate(model_extractor):
+    text = ("The service said it was holding Salim al-Jubouri, a commander known as Abu Hashim, after "
+            "its forces detained him on Sunday.")
+    a = model_extractor.extract(Document(text=text))
+    (him,) = [m for m in a.mentions if m.stage == "references" and m.text == "him"]
+    assert text[slice(*him.attrs["refers_to"])] in ("Salim al-Jubouri", "Abu Hashim")

@@ -19,6 +19,8 @@ def _person(text: str, name: str) -> Analysis:
         ("Iraqi Prime Minister Ali Hassan met", "Ali Hassan", "Ali Hassan", "Prime Minister"),
         ("Lt. Gen. Abdul Amir Yarallah", "Lt. Gen. Abdul Amir Yarallah", "Abdul Amir Yarallah", "Lt. Gen."),
         ("Sheikh Abu Ali al-Basri", "Abu Ali al-Basri", "Abu Ali al-Basri", "Sheikh"),
+        # translated Arabic copy's honorific for a man who made the pilgrimage
+        ("Hajj Abu Hashim is at home", "Hajj Abu Hashim", "Abu Hashim", "Hajj"),
     ],
 )
 def test_title_is_cut_from_the_name_and_kept_as_attribute(text, mention, name, title):

@@ -1,0 +1,12 @@
+"""How the store's statements are made comparable (crosscheck.store.assessment), on the parts
+that need no model: described targets as keys."""
+
+from crosscheck.store.assessment import _described
+
+
+def test_a_described_target_is_its_kind_and_the_force_it_belongs_to():
+    assert _described("an army checkpoint") == "~checkpoint/army"
+    assert _described("a checkpoint of the army at the entrance of Tuz Khurmatu") == "~checkpoint/army"
+    assert _described("an Iraqi army supply column") == _described("an army convoy") == "~vehicle/army"
+    assert _described("one of their supply convoys") == "~vehicle"
+    assert _described("a police checkpoint") != _described("an army checkpoint")
