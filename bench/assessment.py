@@ -34,7 +34,8 @@ import yaml
 from bench import corpora
 
 CORPUS = Path(__file__).parent / "data" / "assessment"
-CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-test"}
+CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-test",
+           "test2": Path(__file__).parent / "data" / "assessment-test2"}
 KINDS = ("corroboration", "contradiction")
 
 

@@ -1,5 +1,6 @@
 """The assessment corpus (written for crosscheck, in the repository) and the bench's scoring."""
 
+import pytest
 import yaml
 
 from bench import assessment
@@ -19,8 +20,9 @@ def test_every_annotated_quote_is_once_in_its_report_and_the_split_covers_the_co
     assert not set(split["dev"]) & set(split["held"])
 
 
-def test_the_test_corpus_is_well_formed_and_one_split():
-    corpus = assessment.CORPORA["test"]
+@pytest.mark.parametrize("name", ["test", "test2"])
+def test_the_test_corpora_are_well_formed_and_one_split(name):
+    corpus = assessment.CORPORA[name]
     reports = {p.stem: p.read_text(encoding="utf-8").split("---", 2)[2]
                for p in (corpus / "reports").glob("*.md")}
     pairs = assessment.annotations(corpus)
