@@ -35,7 +35,8 @@ from bench import corpora
 
 CORPUS = Path(__file__).parent / "data" / "assessment"
 CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-test",
-           "test2": Path(__file__).parent / "data" / "assessment-test2"}
+           "test2": Path(__file__).parent / "data" / "assessment-test2",
+           "test3": Path(__file__).parent / "data" / "assessment-test3"}
 KINDS = ("corroboration", "contradiction")
 
 

@@ -113,9 +113,12 @@ class Clause:
         # "be at home", "carry out duty": the predicate with each argument's words, for the
         # states that ``contrary`` names by a phrase.
         out = {self.predicate}
+        kinds = meaning()["kinds"]
         for a in self.args:
             if a.role in CORE:
                 out.add(f"{self.predicate} {a.lemma}")
+                if a.lemma in kinds:  # "took a single dinar": "take money"
+                    out.add(f"{self.predicate} {kinds[a.lemma]}")
             else:
                 out.add(f"{self.predicate} {a.role} {a.lemma}")
             out.update(f"{self.predicate} {m}" for m in a.modifiers if a.role == "attribute")
@@ -123,7 +126,9 @@ class Clause:
         m = meaning()
         # "smuggle out" means what "smuggle" does, unless the phrase has a meaning of its own.
         groups = m["groups"]
+        # A phrase may have a meaning its verb alone has not: "take from home" is "detain".
         self.groups = frozenset(groups.get(self.predicate) or groups.get(self.predicate.split()[0], ()))
+        self.groups |= frozenset(g for p in self.phrases - {self.predicate} for g in groups.get(p, ()))
         self.sides = frozenset((i, side) for i, pair in enumerate(m["contrary"]) for side in (0, 1)
                                if self.phrases & pair[side])
         self.meanings = frozenset({f"w:{self.predicate}", *(f"g:{g}" for g in self.groups),

@@ -100,6 +100,9 @@ class EventFact:
     # Whether the statement says it happened, or only refers to it ("the March 21 attack",
     # "the soldiers killed in the attack"): a reference's date and place are not told.
     asserted: bool = True
+    # A death told as "died" ("two of the wounded died in hospital on Tuesday"): its day may be
+    # days after the attack's, so it does not dispute the attack's date.
+    later: bool = False
 
     def nested(self, other: EventFact) -> bool:
         """Whether a place of one is, or lies in, a place of the other."""
@@ -389,6 +392,14 @@ def _alike_targets(a: set[str], b: set[str]) -> set[str]:
     return out
 
 
+# Described targets that are people; the others are things and places ("~post", "~vehicle").
+_PEOPLE_TARGETS = frozenset({"fighter", "civilian", "soldier", "police", "instructor"})
+
+
+def _target_classes(targets: set[str]) -> set[str]:
+    return {"people" if t[1:].partition("/")[0] in _PEOPLE_TARGETS else "things" for t in targets}
+
+
 def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     """One happening: the same family of types, a place or participant in common, and days close enough
     (the events' own dates at most ``date_conflict_days`` apart, else their reports' dates
@@ -399,8 +410,11 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     targets_a = {p for p in a.participants if p.startswith("~")}
     targets_b = {p for p in b.participants if p.startswith("~")}
     alike = _alike_targets(targets_a, targets_b)
-    if targets_a and targets_b and not alike and not a.participants & b.participants:
-        return False  # an army checkpoint and a farm: two happenings, wherever they were
+    if targets_a and targets_b and not alike and not a.participants & b.participants \
+            and _target_classes(targets_a) & _target_classes(targets_b):
+        # An army checkpoint and a farm: two happenings, wherever they were (not "the
+        # frontier force" and "a border post": who was hit and where they stood).
+        return False
     shared = (keys_a & keys_b) | alike
     if shared and all(k.startswith("~") for k in shared):
         # Only a described target in common ("an army convoy"): one happening where both put
@@ -464,7 +478,8 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
         return None
     strict = same_event(a, b, loose=False)  # a place or participant of its own, not only the report's area
     told = a.asserted and b.asserted  # not "the March 21 attack": a date the statement tells
-    if told and a.dated and b.dated and a.day and b.day and a.day != b.day and strict:
+    later = (a.later or b.later) and a.type != b.type
+    if told and a.dated and b.dated and a.day and b.day and a.day != b.day and strict and not later:
         return "date", f"{a.date} against {b.date}"
     same_people = a.people & b.people or _alike_targets({p for p in a.people if p.startswith("~")},
                                                         {p for p in b.people if p.startswith("~")})
@@ -477,7 +492,7 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
         return None  # soldiers counted against militants
     for kind in sorted(set(a.figures) & set(b.figures)):
         fa, fb = a.figures[kind], b.figures[kind]
-        if not fa.agrees(fb) and not (a.update or b.update):
+        if not fa.agrees(fb) and not (a.update or b.update) and told:
             return "figures", f"{kind} {fa} against {fb}"
     return None
 

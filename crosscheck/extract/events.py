@@ -65,6 +65,8 @@ _NUMBER_WORDS = {**{w: i + 1 for i, w in enumerate(_UNITS)}, **{w: i + 10 for i,
                     for j, u in enumerate(_UNITS) for sep in ("-", " ")},
                  "a dozen": 12, "a hundred": 100}
 # "dozens", "hundreds", "scores" are not numbers: such a figure is left out, not guessed.
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALED = re.compile(r"(?P<n>\d+(?:\.\d+)?|[a-z]+)\s+(?P<scale>thousand|million|billion)")
 _RANGE = re.compile(r"(?:between\s+)?(?P<a>[\d,]+)\s*(?:-|to|and|–)\s*(?P<b>[\d,]+)")
 _WINDOW = 4  # words between a number and its figure word
 _QUALIFIER = re.compile(r"^(?:(?:about|around|approximately|roughly|some|nearly|almost|over|up to|upwards of|"
@@ -124,6 +126,11 @@ def number_of(text: str) -> list[int] | None:
         return [int(digits)]
     if low in _NUMBER_WORDS:
         return [_NUMBER_WORDS[low]]
+    m = _SCALED.fullmatch(digits)
+    if m:  # "1.2 million", "two million", "3 thousand"
+        base = float(m["n"]) if m["n"][0].isdigit() else _NUMBER_WORDS.get(m["n"])
+        if base is not None:
+            return [round(base * _SCALES[m["scale"]])]
     return None
 
 

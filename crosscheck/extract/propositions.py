@@ -37,6 +37,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.events import number_of
 from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
+from crosscheck.resolve.names import singular
 
 VERSION = "1"
 # Dependents that open a clause of their own: their words are not the argument's.
@@ -81,6 +82,17 @@ def _is_predicate(token, lex) -> bool:
     if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass") and token.lemma_ == "be":
         return True  # "is among his brothers", "was responsible"
     return token.pos_ == "NOUN" and _noun(token) in lex["nominal"] and bool(_noun_arguments(token))
+
+
+def _head_lemma(token) -> str:
+    """An argument's head word: a name as written (lower case), a noun as its lemma. A
+    capitalised noun that opens a sentence and names nothing ("Rockets hit ...") is often
+    tagged a name; it is a plural noun all the same."""
+    if token.pos_ != "PROPN":
+        return (token.lemma_ or token.text).lower()
+    if not token.ent_type_ and token.i == token.sent.start and token.text[1:].islower():
+        return singular(token.text.lower())
+    return token.text.lower()
 
 
 def _noun(token) -> str:
@@ -190,7 +202,7 @@ def _argument(role: str, head, offset: int, text: str, lex) -> Argument:
     number, bound = _count(head, offset, text, lex)
     return Argument(role=role, span=(offset + start, offset + end),
                     head=(offset + head.idx, offset + head.idx + len(head.text)),
-                    lemma=head.lower_ if head.pos_ == "PROPN" else (head.lemma_ or head.lower_).lower(),
+                    lemma=_head_lemma(head),
                     modifiers=_modifiers(head), number=number, bound=bound, negative=_negative(head, lex))
 
 

@@ -404,7 +404,9 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
                             meaning.Figure.of(a["number"], a["bound"]), a["text"]))
         days = frozenset(d["date"] for d in r["dates"] if d["date"] and d["precision"] == "day")
         generic = r["form"] in ("gerund", "nominal") and not any(a.role == "agent" for a in args)
-        core_at = frozenset(a["head_start"] for a in r["arguments"] if a["role"] in meaning.CORE)
+        # (And a count it gives in any role: "puts the brigade's strength at 1,200 men".)
+        core_at = frozenset(a["head_start"] for a in r["arguments"]
+                            if a["role"] in meaning.CORE or a["number"])
         out.append(Clause(r["predicate"], tuple(args), sign, modality, days, r["at_start"], generic=generic,
                           core_at=core_at))
     return out
@@ -475,6 +477,12 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
         merged.get(p["entity"], p["entity"]) if p["entity"] else _described(p["text"])
         for p in e["participants"] or []
         if p["role"] in _IDENTIFYING and (p["entity"] or p["role"] == "target"))
+    # A named target is also a kind of thing: "Border Post 9" is a border post, as another
+    # report's "a border guard post near al-Ubaidi" is.
+    kinds = set(meaning.meaning()["kinds"].values())
+    participants |= frozenset(key for p in e["participants"] or []
+                              if p["role"] == "target" and p["entity"]
+                              and (key := _described(p["text"]))[1:].partition("/")[0] in kinds)
     figures = {kind: _figure(values, text) for kind, values in (e["figures"] or {}).items()}
     update = bool(set(re.findall(r"[a-z]+", text.lower())) & compare.settings()["updates"])
     people = frozenset(x for x in participants if x in persons or x.startswith("~"))
@@ -488,7 +496,8 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
                      dated=bool(e["date"]), placed=bool(places), participants=participants, people=people,
                      place_names=frozenset(p["text"] for p in e["places"]),
                      at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims,
-                     plural=all(_PLURAL.fullmatch(t["text"].lower()) for t in e["evidence"]))
+                     plural=all(_PLURAL.fullmatch(t["text"].lower()) for t in e["evidence"]),
+                     later=e["type"] == "die" and all(t["text"].lower() in _DIED for t in e["evidence"]))
 
 
 def _described(words: str) -> str:
@@ -513,6 +522,10 @@ def _described(words: str) -> str:
 # Event words in the plural: "arrests", "attacks", "bombings", "killings" (not "dies", "kills").
 _PLURAL = re.compile(r"(?:arrests|attacks|bombings|killings|assassinations|explosions|blasts|detentions|"
                      r"abductions|kidnappings|strikes|airstrikes|shootings|clashes|raids|deaths|dismissals)")
+
+
+# Deaths told by the one who died ("died of his wounds"), not by the attack that killed.
+_DIED = frozenset(("died", "die", "dies", "perished", "succumbed"))
 
 
 # Who a target belongs to, where a described one says: an army checkpoint is not a police one.

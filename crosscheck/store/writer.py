@@ -166,14 +166,22 @@ def proposition_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) 
             for i in range(m.start, m.end):
                 at_char.setdefault(i, entity_at[m.start, m.end])
 
-    def entity(head: tuple[int, int]) -> str | None:
-        return next((at_char[i] for i in range(head[0], head[1]) if i in at_char), None)
+    people = [(m.start, m.end, entity_at[m.start, m.end]) for m in analysis.mentions
+              if m.type == "person" and (m.start, m.end) in entity_at]
+
+    def entity(head: tuple[int, int], phrase: tuple[int, int] | None = None) -> str | None:
+        found = next((at_char[i] for i in range(head[0], head[1]) if i in at_char), None)
+        if found is None and phrase is not None:
+            # "the Tikrit journalist Laith Hamid al-Azzawi": the person the phrase names.
+            found = next((e for a, b, e in people if phrase[0] <= a and b <= phrase[1]), None)
+        return found
 
     rows = []
     for p in analysis.propositions:
         arguments = [{"role": a.role, "start": a.span[0], "end": a.span[1], "head_start": a.head[0],
                       "head_end": a.head[1], "lemma": a.lemma, "modifiers": a.modifiers, "number": a.number,
-                      "bound": a.bound, "negative": a.negative, "entity": entity(a.head),
+                      "bound": a.bound, "negative": a.negative,
+                      "entity": entity(a.head, a.span if _names_a_person(a.lemma) else None),
                       "text": doc.text[a.span[0]:a.span[1]]} for a in p.arguments]
         dates = []
         for d in p.dates:
@@ -198,6 +206,14 @@ def proposition_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) 
             "stage_version": p.stage_version,
         })
     return rows
+
+
+def _names_a_person(lemma: str) -> bool:
+    """Whether an argument's head is a word for a person ("journalist", "commander"), whose
+    phrase may give the person's name."""
+    from crosscheck.assess.clauses import meaning
+
+    return meaning()["classes"].get(lemma) == "person"
 
 
 def relation_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:

@@ -121,3 +121,25 @@ def test_clauses_are_found_by_meaning_and_thing():
     handed = clause("hand over", arg("patient", "weapon"))
     # "sold rifles" and "handed the weapons over" share no word but a key.
     assert keys(sold) & keys(handed)
+
+
+def test_a_verb_with_what_it_takes_may_mean_another_verb():
+    # "had received two million dollars" / "never taken a single dinar": taking money.
+    received = clause("receive", arg("agent", "dulaimi", SAADI, "person"), arg("patient", "dollar"))
+    taken = clause("take", arg("agent", "he", SAADI, "person"), arg("patient", "dinar"), sign=-1)
+    assert relation(received, taken) == "same"
+    said = compare(received, taken)
+    assert said is not None and said.firm
+    # "took the journalist from his home" is a detention; "took part" is not.
+    took = clause("take", arg("patient", "journalist", SAADI, "person"), arg("from", "home"))
+    detained = clause("detain", arg("patient", "azzawi", SAADI, "person"))
+    assert relation(took, detained) == "same"
+    assert relation(clause("take", arg("patient", "part")), detained) is None
+
+
+def test_a_release_says_he_was_held_and_denies_no_arrest():
+    held = clause("detain", arg("patient", "azzawi", SAADI, "person"))
+    released = clause("release", arg("patient", "azzawi", SAADI, "person"))
+    at_home = clause("be", arg("agent", "azzawi", SAADI, "person"), arg("at", "home"))
+    assert relation(held, released) is None
+    assert relation(held, at_home) == "contrary"

@@ -1,5 +1,7 @@
 """The comparison of statements on hand-built statements (no model, no store)."""
 
+from dataclasses import replace
+
 from crosscheck.assess.clauses import Arg, Clause
 from crosscheck.assess.compare import (
     EventFact,
@@ -219,3 +221,34 @@ def test_a_target_with_its_force_on_one_side_only_is_one_target():
     police = attack("e3", "gz:gwer", target="~vehicle/police")
     assert same_event(with_force, without)  # provinces unknown on either side: nothing says elsewhere
     assert not same_event(with_force, police)  # an army convoy is not a police one
+
+
+def test_people_hit_and_the_post_they_stood_at_may_be_one_happening():
+    # "an attack on Iraq's frontier force" and "rockets hit a border guard post": who was hit
+    # and where they stood; a post and a farm are still two.
+    force = attack("e1", "gz:husaybah", target="~fighter")
+    post = attack("e2", "gz:husaybah", target="~post/border")
+    farm = attack("e3", "gz:husaybah", target="~farm")
+    assert same_event(force, post)
+    assert not same_event(post, farm)
+
+
+def test_a_death_told_as_died_does_not_dispute_the_attacks_date():
+    # "two of the wounded guards died in hospital on Tuesday", after a Sunday attack.
+    sunday = attack("e1", "gz:husaybah", day="2025-03-02", target="~post/border")
+    died = replace(attack("e2", "gz:husaybah", day="2025-03-04", target="~post/border"),
+                   type="die", later=True)
+    assert not [p for p in found([fact("e1", "d1", "Tigris Post", sunday),
+                                  fact("e2", "d2", "Babil Daily", died)]) if p[0] == "contradiction"]
+    # The attack itself told on two days is a date in dispute.
+    monday = attack("e3", "gz:husaybah", day="2025-03-03", target="~post/border")
+    assert ("contradiction", "e1", "e3", "date", "independent") in found(
+        [fact("e1", "d1", "Tigris Post", sunday), fact("e3", "d3", "Babil Daily", monday)])
+
+
+def test_a_count_only_referred_to_disputes_no_figure():
+    # "The two guards who died on Tuesday were buried": a reference, not the toll.
+    toll = bombing("e1", Figure(3, 3))
+    buried = replace(bombing("e2", Figure(2, 2)), asserted=False)
+    assert not [p for p in found([fact("e1", "d1", "Tigris Post", toll),
+                                  fact("e2", "d2", "Babil Daily", buried)]) if p[0] == "contradiction"]

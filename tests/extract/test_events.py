@@ -208,6 +208,8 @@ def test_a_described_participant_stops_at_a_dateline_dash_and_the_dateline_is_no
 
 def test_numbers_in_words_and_a_part_of_the_dead():
     assert number_of("Fourteen") == [14] and number_of("twenty-three") == [23] and number_of("ninety") == [90]
+    assert number_of("1.2 million") == [1_200_000] and number_of("two million") == [2_000_000]
+    assert number_of("umpteen million") is None
     text = "Fourteen people were killed in Kut. Among the dead were three children."
     a = _analysis(text, [("Fourteen", "CARDINAL"), ("Kut", "GPE"), ("three", "CARDINAL")])
     add_events(a, [])

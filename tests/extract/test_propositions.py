@@ -25,6 +25,21 @@ def test_a_hand_parsed_passive_is_read_in_the_active_voice():
     assert roles == {"patient": "Rifles", "agent": "the commander"}
 
 
+def test_a_capitalised_noun_opening_a_sentence_is_a_noun_not_a_name():
+    # The tagger often reads a sentence's first plural noun as a name ("Rockets hit ...").
+    words = ["Rockets", "hit", "the", "post", "."]
+    heads = [1, 1, 3, 1, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNPS", "VBD", "DT", "NN", "."]
+    lemmas = ["Rockets", "hit", "the", "post", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    analysis = Analysis(document=Document(text=doc.text), sentences=[Sentence(0, len(doc.text))])
+    add_propositions(analysis, [(0, doc)])
+    (p,) = analysis.propositions
+    assert {a.role: a.lemma for a in p.arguments} == {"agent": "rocket", "patient": "post"}
+
+
 @pytest.fixture(scope="module")
 def said(model_extractor):
     def read(text: str, dates=()):

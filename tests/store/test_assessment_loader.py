@@ -5,8 +5,10 @@ from crosscheck.store.assessment import _described
 
 
 def test_a_described_target_is_its_kind_and_the_force_it_belongs_to():
-    assert _described("an army checkpoint") == "~checkpoint/army"
-    assert _described("a checkpoint of the army at the entrance of Tuz Khurmatu") == "~checkpoint/army"
+    # A checkpoint is a post, as "a border guard post" and "an outpost" are.
+    assert _described("an army checkpoint") == "~post/army"
+    assert _described("a checkpoint of the army at the entrance of Tuz Khurmatu") == "~post/army"
+    assert _described("Border Post 9") == _described("a border guard post") == "~post/border"
     assert _described("an Iraqi army supply column") == _described("an army convoy") == "~vehicle/army"
     assert _described("one of their supply convoys") == "~vehicle"
     assert _described("a police checkpoint") != _described("an army checkpoint")
