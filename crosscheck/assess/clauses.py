@@ -121,6 +121,8 @@ class Clause:
                     out.add(f"{self.predicate} {kinds[a.lemma]}")
             else:
                 out.add(f"{self.predicate} {a.role} {a.lemma}")
+                if a.lemma in kinds:  # "are in their positions": "be in post"
+                    out.add(f"{self.predicate} {a.role} {kinds[a.lemma]}")
             out.update(f"{self.predicate} {m}" for m in a.modifiers if a.role == "attribute")
         self.phrases = frozenset(out)
         m = meaning()
@@ -289,8 +291,13 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
         for y in b.args:
             if rel == "same" and x.role != y.role:
                 continue
-            if rel != "same" and not (x.role in CORE and y.role in CORE):
-                continue  # one outcome or its contrary: said of one thing in any role
+            if rel != "same" and not (x.role in CORE and y.role in CORE) \
+                    and not (x.role != "agent" and y.role != "agent" and x.lemma in m["kinds"]
+                             and m["kinds"].get(x.lemma) == m["kinds"].get(y.lemma)):
+                # One outcome or its contrary: said of one thing in any core role, or of one
+                # kind of thing in any role ("handed over its checkpoints" / "are in their
+                # positions").
+                continue
             if rel == "same" and x.role in CORE and opposed(x, y):
                 contrasted = (x, y)
                 continue

@@ -177,7 +177,10 @@ def _negative(head, lex) -> bool:
     if head.lower_ in lex["negative_determiners"]:
         return True
     words = lex["negative_determiners"] | {"not"}
-    return any(c.dep_ in ("det", "neg", "advmod", "preconj") and c.lower_ in words for c in head.children)
+    # ... and "not one rocket", where the parser hangs the "not" on the number.
+    kept = [head, *(c for c in head.children if c.dep_ == "nummod")]
+    return any(c.dep_ in ("det", "neg", "advmod", "preconj") and c.lower_ in words
+               for t in kept for c in t.children)
 
 
 def _count(head, offset: int, text: str, lex) -> tuple[list[int] | None, str | None]:
