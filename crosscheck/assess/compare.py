@@ -103,6 +103,10 @@ class EventFact:
     # A death told as "died" ("two of the wounded died in hospital on Tuesday"): its day may be
     # days after the attack's, so it does not dispute the attack's date.
     later: bool = False
+    # The provinces its report's places lie in, anywhere in the report: where the report is
+    # set, for a happening told with no place of its own ("Six people died in Tuesday's
+    # fighting").
+    setting: frozenset[str] = frozenset()
 
     def nested(self, other: EventFact) -> bool:
         """Whether a place of one is, or lies in, a place of the other."""
@@ -400,6 +404,15 @@ def _target_classes(targets: set[str]) -> set[str]:
     return {"people" if t[1:].partition("/")[0] in _PEOPLE_TARGETS else "things" for t in targets}
 
 
+def _unplaced_in(a: EventFact, b: EventFact) -> bool:
+    """Whether ``a``, told with no place or participant, may be ``b``: its report is set in
+    the province ``b`` is in (or, where ``b`` has no place either, ``b``'s report is set)."""
+    if a.places or a.participants:
+        return False
+    where = b.provinces or b.setting if (b.places or b.participants) else b.setting
+    return bool(a.setting & where)
+
+
 def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     """One happening: the same family of types, a place or participant in common, and days close enough
     (the events' own dates at most ``date_conflict_days`` apart, else their reports' dates
@@ -430,8 +443,10 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
         return bool(da and db and abs((da - db).days) <= 7)
     if not shared:
         # No place or participant in common: still one happening where both give the same
-        # day and one's place lies in the other's ("in Charlotte" on Tuesday, "in N.C.").
-        return bool(a.day and a.day == b.day and a.dated and b.dated and a.nested(b))
+        # day and one's place lies in the other's ("in Charlotte" on Tuesday, "in N.C."),
+        # or neither says where and their reports are set in one province.
+        same_day = bool(a.day and a.day == b.day and a.dated and b.dated)
+        return same_day and (a.nested(b) or _unplaced_in(a, b) or _unplaced_in(b, a))
     n = min(len(a.date or ""), len(b.date or ""))
     if n and n < 10 and a.date[:n] != b.date[:n]:
         return False  # June against November: two happenings, not a date in dispute

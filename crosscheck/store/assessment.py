@@ -299,7 +299,16 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
                          for k in [canonical_place(place_names.get(e, ""))] if k)
         held = fact.regions | frozenset(f"gz:{r}" for p in near for r in known.get(p[3:], ())) | near
         fact.provinces = frozenset(r for r in held if r.startswith("gz:") and known.get(r[3:]))
+        fact.setting = _setting(places[document], place_names, known)
     return found
+
+
+def _setting(named: list[tuple[int, int, str]], place_names: dict[str, str],
+             known: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The provinces a report's known places lie in (or are), anywhere in it: where it is set."""
+    keys = {k for _, _, e in named if (k := canonical_place(place_names.get(e, "")))}
+    held = keys | {r for k in keys for r in known.get(k, ())}
+    return frozenset(f"gz:{r}" for r in held if known.get(r))
 
 
 def _known_places(names) -> frozenset[str]:

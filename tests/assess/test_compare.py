@@ -252,3 +252,20 @@ def test_a_count_only_referred_to_disputes_no_figure():
     buried = replace(bombing("e2", Figure(2, 2)), asserted=False)
     assert not [p for p in found([fact("e1", "d1", "Tigris Post", toll),
                                   fact("e2", "d2", "Babil Daily", buried)]) if p[0] == "contradiction"]
+
+
+def test_happenings_told_with_no_place_on_one_day_in_reports_set_in_one_province_are_one():
+    # "Six people were killed on Tuesday" / "Six people died in Tuesday's fighting", in two
+    # reports from Basra province, neither saying where in the sentence.
+    def deaths(id_, setting, day="2025-03-04"):
+        return EventFact(id_, "die", frozenset(), day, "day", "2025-03-05", {"killed": Figure(6, 6)},
+                         setting=frozenset(setting))
+    one, two = deaths("e1", ["gz:basra"]), deaths("e2", ["gz:basra", "gz:maysan"])
+    assert same_event(one, two)
+    assert not same_event(one, deaths("e3", ["gz:wasit"]))  # set elsewhere
+    assert not same_event(one, deaths("e4", ["gz:basra"], day="2025-03-03"))  # another day
+    # One says where (Qurna, in Basra province), the other does not.
+    qurna = replace(deaths("e5", ["gz:basra"]), places=frozenset(["gz:qurna"]),
+                    provinces=frozenset(["gz:basra"]))
+    kut = replace(deaths("e6", ["gz:basra"]), places=frozenset(["gz:kut"]), provinces=frozenset(["gz:wasit"]))
+    assert same_event(one, qurna) and not same_event(one, kut)
