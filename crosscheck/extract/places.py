@@ -188,7 +188,8 @@ def _named_as_place(analysis, parsed) -> None:
                         _as_place(m, analysis.document.text)
 
 
-_WHERE = {"near", "in", "outside", "around", "inside", "across", "north", "south", "east", "west"}
+# Where an unlabelled name can only be a place: "near Gwer", "east of Qayyarah" (not "in",
+# "around" or "across": "in Cyberspace", "in the Times", "around Christmas").
 _NEAR = {"near", "outside", "north", "south", "east", "west", "northeast", "northwest", "southeast",
          "southwest"}
 
@@ -202,7 +203,7 @@ def _unnamed_places(analysis, parsed) -> None:
             if token.dep_ != "pobj" or token.pos_ != "PROPN" or not token.is_title:
                 continue
             prep = token.head
-            where = prep.lower_ in _WHERE or (prep.lower_ == "of" and prep.head.lower_ in _WHERE)
+            where = prep.lower_ in _NEAR or (prep.lower_ == "of" and prep.head.lower_ in _NEAR)
             start, end = offset + token.idx, offset + token.idx + len(token.text)
             if not where or any(a < end and start < b for a, b in taken):
                 continue
