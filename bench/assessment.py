@@ -36,7 +36,8 @@ from bench import corpora
 CORPUS = Path(__file__).parent / "data" / "assessment"
 CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-test",
            "test2": Path(__file__).parent / "data" / "assessment-test2",
-           "test3": Path(__file__).parent / "data" / "assessment-test3"}
+           "test3": Path(__file__).parent / "data" / "assessment-test3",
+           "test4": Path(__file__).parent / "data" / "assessment-test4"}
 KINDS = ("corroboration", "contradiction")
 
 
