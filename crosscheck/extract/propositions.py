@@ -70,8 +70,14 @@ def _lexicon() -> dict[str, Any]:
 def lemma_of(token) -> str:
     """The token's lemma in lower case, with a verb's particle ("hand over", "carry out")."""
     lemma = (token.lemma_ or token.lower_).lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c)), None)
     return f"{lemma} {particle}" if particle else lemma
+
+
+def _out_of(token) -> bool:
+    """ "out" of "pulled out of Jalawla", which the parser reads as a preposition."""
+    return token.dep_ == "prep" and token.lower_ == "out" and any(
+        g.dep_ == "prep" and g.lower_ == "of" for g in token.children)
 
 
 def _is_predicate(token, lex) -> bool:
@@ -242,12 +248,16 @@ def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:
             elif c.dep_ == "agent":
                 out.extend(_argument("agent", g, offset, text, lex) for g in c.children if g.dep_ == "pobj")
         preps = [c for c in pred.children if c.dep_ in ("prep", "dative")]
+        preps += [g for c in preps if _out_of(c) for g in c.children if g.dep_ == "prep" and g.lower_ == "of"]
     # "consisted of 90 rifles", "died of his wounds": with no object, "of" gives it.
     of_is_object = pred.pos_ != "NOUN" and not any(a.role == "patient" for a in out)
     for p in preps:
         for g in p.children:
             if g.dep_ in ("pobj", "pcomp") and g.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADV", "ADJ"):
-                role = "patient" if p.lower_ == "of" and of_is_object else p.lower_
+                if p.lower_ == "of" and _out_of(p.head):
+                    role = "from"  # "pulled out of Jalawla": from Jalawla
+                else:
+                    role = "patient" if p.lower_ == "of" and of_is_object else p.lower_
                 out.append(_argument(role, g, offset, text, lex))
         if not any(g.dep_ == "pobj" for g in p.children) and p.lower_ in ("abroad", "home"):
             out.append(Argument(role="where", span=(offset + p.idx, offset + p.idx + len(p.text)),

@@ -28,7 +28,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 from crosscheck.resolve.names import name_key, singular
 
-VERSION = "2"
+VERSION = "3"
 _THE = re.compile(r"\b[Tt]he ([a-z]+)\b")
 
 
@@ -38,6 +38,8 @@ def _lexicon() -> dict[str, Any]:
     pronouns = "|".join(sorted(data["person_pronouns"], key=len, reverse=True))
     return {
         "heads": set(data["organization_heads"]),
+        "group_words": set(data["group_words"]),
+        "armed_heads": set(data["armed_heads"]),
         "pronoun": re.compile(rf"\b(?:{pronouns})\b", re.IGNORECASE),
     }
 
@@ -99,6 +101,10 @@ def add_references(analysis, parsed) -> None:
         if head in lex["heads"]:
             before = [o for o in orgs if o.end <= span[0]
                       and singular(name_key(o.text).split()[-1]) == head]
+            if not before and head in lex["group_words"]:
+                # "the group" after "the Guardians of the East Brigade" or "Liwa al-Thabitin".
+                before = [o for o in orgs if o.end <= span[0]
+                          and set(name_key(o.text).split()) & lex["armed_heads"]]
             target = _one(before, lambda o: name_key(o.text))
             if target is not None:
                 add(span, target, "definite")

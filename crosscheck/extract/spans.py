@@ -14,7 +14,7 @@ import re
 
 from crosscheck.extract.stages import stage
 
-VERSION = "2"
+VERSION = "3"
 
 _TRAIL = re.compile(r"(?:['\u2019]s|['\u2019]|[\s,;:.!?\"\u201c\u201d()\[\]-])+$")
 _LEAD = re.compile(r"^[\s,;:!?\"\u201c\u201d'\u2018\u2019()\[\]-]+")
@@ -98,6 +98,34 @@ def clean_spans(analysis, parsed) -> None:
                 start = drop_article(text, start, end, opens_sentence)
         if start >= end:
             continue
+        if m.type == "organization" and not m.attrs.get("gazetteer"):
+            start = _named_of(parsed, start, end, [o for o in analysis.mentions if o is not m])
         m.start, m.end, m.text = start, end, text[start:end]
         kept.append(m)
     analysis.mentions[:] = kept
+
+
+def _named_of(parsed, start: int, end: int, mentions) -> int:
+    """The start of a body's name the model cut after "of": "Guardians of the East Brigade",
+    "Soldiers of the Imam", "Sons of Iraq" (names of armed groups in translation), where a
+    plural proper noun opens it. Not a title ("Minister of ..."): a singular word."""
+    tokens = _tokens(parsed, start, end)
+    if tokens is None or not len(tokens):
+        return start
+    first = tokens[0]
+    while first.i > 0 and first.doc[first.i - 1].lower_ == "the" and first.dep_ != "pobj":
+        first = first.doc[first.i - 1]  # "of the East Brigade" (the article was dropped)
+    head = first.doc[first.i - 1] if first.i > 0 else None
+    if head is None or head.lower_ != "of" or head.i == 0:
+        return start
+    name = head.doc[head.i - 1]
+    if name.tag_ != "NNPS" or not name.is_title:
+        return start
+    while name.i > 0 and name.doc[name.i - 1].pos_ == "PROPN" and name.doc[name.i - 1].is_title \
+            and name.doc[name.i - 1].dep_ == "compound":
+        name = name.doc[name.i - 1]  # "Revolutionary Guardians of ..."
+    offset = next(o for o, d in parsed if d is name.doc)
+    new = offset + name.idx
+    if any(m.start < start and new < m.end for m in mentions):
+        return start  # another name there
+    return new

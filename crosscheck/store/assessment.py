@@ -80,10 +80,22 @@ def statements(conn: Connection) -> list[Statement]:
 
     country = _countries(docs, places, names)
     roles = _roles(conn, merged)
+    bodies = _bodies(conn, merged, types)
+
+    known = places_known()
+    towns = {doc: _towns(found, names, known) for doc, found in places.items()}
 
     def clauses_in(document: str, span: tuple[int, int], speaker: str | None = None) -> list[Clause]:
+        # "We" in what a named source says: the body it speaks for, where one is known (the
+        # source itself, if it is one; else the one body the reports put it in).
+        ours = speaker if types.get(speaker or "") == "organization" else (
+            next(iter(bodies[speaker])) if speaker and len(bodies.get(speaker, ())) == 1 else None)
+        holding = dict(roles.get(document) or {})
+        if len(towns.get(document, ())) == 1:
+            # "the town" in a report that names one town (not a province or a country).
+            holding.update({w: towns[document] for w in _TOWN_WORDS})
         return _clauses(said.get(document, []), span, merged, types, speaker, country.get(document),
-                        roles.get(document))
+                        holding, ours)
 
     def outlet_of(entity_id: str | None) -> str | None:
         name = names.get(entity_id or "", "").lower().removeprefix("the ").strip()
@@ -347,6 +359,7 @@ _COUNTED = {"die": "killed", "injure": "wounded", "arrest": "arrested"}
 # How a clause is put that says it is not a fact ("if he sold", "to sell", a question).
 _IRREALIS = {"if", "whether", "unless", "to", "?", "!"}
 _FIRST_PERSON = {"i", "me", "my", "myself", "mine"}
+_FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 
 
 def _roles(conn: Connection, merged: dict[str, str]) -> dict[str, dict[str, set[str]]]:
@@ -363,9 +376,37 @@ def _roles(conn: Connection, merged: dict[str, str]) -> dict[str, dict[str, set[
     return out
 
 
+_TOWN_WORDS = ("town", "city", "village", "district", "subdistrict")
+
+
+def _towns(named: list[tuple[int, int, str]], names: dict[str, str],
+           known: dict[str, frozenset[str]]) -> set[str]:
+    """The places a report names that are neither a country nor a province: its towns,
+    villages and districts (and places the gazetteer does not know)."""
+    out = set()
+    for _, _, eid in named:
+        key = canonical_place(names.get(eid, ""))
+        if key is None or any(known.get(r) for r in known.get(key, ())):
+            out.add(eid)  # unknown, or inside a province
+    return out
+
+
+def _bodies(conn: Connection, merged: dict[str, str], types: dict[str, str]) -> dict[str, set[str]]:
+    """The organisations each person leads or belongs to, as the reports say (any report)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    q = select(relations.c.subject_entity_id, relations.c.object_entity_id).where(
+        relations.c.type.in_(("leads", "member_of")), relations.c.subject_entity_id.is_not(None),
+        relations.c.object_entity_id.is_not(None))
+    for subject, body in conn.execute(q):
+        body = merged.get(body, body)
+        if types.get(body) == "organization":
+            out[merged.get(subject, subject)].add(body)
+    return out
+
+
 def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], types: dict[str, str],
              speaker: str | None = None, country: str | None = None,
-             holding: dict[str, set[str]] | None = None) -> list[Clause]:
+             holding: dict[str, set[str]] | None = None, ours: str | None = None) -> list[Clause]:
     """The propositions said inside ``span`` as clauses to compare: each with its polarity
     and modality as the span puts them (a "denied that" inside the span turns the clause; one
     outside it, the claim's own cue, is the statement's stance) and its arguments' entities
@@ -401,7 +442,7 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
             given.extend(x for x in described.get(a["head_start"], ()) if x["role"] not in roles)
         args = []
         for a in given:
-            entity = _entity(a, merged, speaker)
+            entity = _entity(a, merged, speaker, ours)
             holders = (holding or {}).get(a["lemma"], ())
             if entity is None and len(holders) == 1:
                 # "a commander of the battalions" where the report names one commander.
@@ -421,10 +462,14 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
     return out
 
 
-def _entity(argument: dict, merged: dict[str, str], speaker: str | None) -> str | None:
-    """The entity an argument names; "I" and "me" in what a named source says are the source."""
+def _entity(argument: dict, merged: dict[str, str], speaker: str | None,
+            ours: str | None = None) -> str | None:
+    """The entity an argument names; "I" and "me" in what a named source says are the source,
+    "we" and "us" the body it speaks for."""
     if argument["entity"]:
         return merged.get(argument["entity"], argument["entity"])
+    if argument["lemma"] in _FIRST_PLURAL:
+        return ours
     return speaker if argument["lemma"] in _FIRST_PERSON else None
 
 

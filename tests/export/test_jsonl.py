@@ -64,9 +64,10 @@ def test_every_record_matches_the_schema_and_every_span_its_text(sample_workspac
     dated = [r for r in records if r["kind"] == "mention" and r.get("date")]
     assert dated and all(r["type"] == "date" for r in dated)
     assert any(r["date"]["value"] and r["date"]["relative"] for r in dated)
-    # "the brigade" refers back to the one brigade a report names; references are not names.
+    # "the brigade" refers back to the one brigade a report names, "the group's growing role"
+    # to the one armed group; references are not names.
     (brigade,) = [r for r in records if r["kind"] == "entity" and r["name"] == "Nur al-Huda Brigade"]
-    assert {ref["text"].lower() for ref in brigade["references"]} == {"the brigade"}
+    assert {ref["text"].lower() for ref in brigade["references"]} == {"the brigade", "the group"}
     assert not {n["text"] for n in brigade["names"]} & {"the brigade", "The brigade"}
 
 

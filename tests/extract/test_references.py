@@ -80,3 +80,23 @@ def test_a_name_and_the_kunya_the_text_gives_it_leave_one_candidate(model_extrac
     a = model_extractor.extract(Document(text=text))
     (him,) = [m for m in a.mentions if m.stage == "references" and m.text == "him"]
     assert text[slice(*him.attrs["refers_to"])] in ("Salim al-Jubouri", "Abu Hashim")
+
+
+def test_the_group_is_the_one_armed_group_named_before_whatever_its_head():
+    text = ("The Interior Ministry said the Guardians of the East Brigade left. The group denies it. "
+            "Liwa al-Thabitin and the Sons of Hamrin met. The group said nothing.")
+    a = _analysis(text, [("Interior Ministry", "ORG"), ("Guardians of the East Brigade", "ORG"),
+                         ("Liwa al-Thabitin", "ORG"), ("Sons of Hamrin", "ORG")])
+    add_references(a, [])
+    # The ministry is no armed group; after two armed groups "the group" has two candidates.
+    assert _refs(a) == [("The group", "Guardians of the East Brigade", "definite")]
+
+
+@pytest.mark.model
+def test_an_armed_groups_name_cut_after_of_or_written_in_arabic_is_one_organisation(model_extractor):
+    text = ("The Guardians of the East Brigade denied it. Liwa al-Thabitin and Jaish al-Mahdi met "
+            "the Minister of Defence at the Bank of England.")
+    found = {(m.text, m.type) for m in model_extractor.extract(Document(text=text)).mentions}
+    assert {("Guardians of the East Brigade", "organization"), ("Liwa al-Thabitin", "organization"),
+            ("Jaish al-Mahdi", "organization")} <= found
+    assert not any(t.startswith("Minister of") for t, _ in found)  # a title, not a body
