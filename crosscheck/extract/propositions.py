@@ -291,6 +291,8 @@ def _modality(pred, lex, question: bool = False) -> str | None:
             return c.lower_
         if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
             return c.lower_
+        if c.dep_ == "advmod" and c.lower_ in ("where", "why", "how") and pred.dep_ != "ROOT":
+            return "whether"  # "had not been told where he was being held": a question
         if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN":
             return "to"
     if pred.pos_ != "NOUN" and question:

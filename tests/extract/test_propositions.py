@@ -68,6 +68,9 @@ def test_what_is_denied_inside_a_content_is_under_a_denying_verb(said):
 def test_a_negating_argument_negates_the_clause(said):
     found = said("He insisted that not a single weapon had left the depots.")
     assert found["leave"]["negated"] and found["leave"]["args"]["patient"][0] == "depots"
+    # An indirect question says nothing happened.
+    found = said("The family had not been told where he was being held.")
+    assert found["hold"]["modality"] == "whether"
     # "pulled out of": a verb with its particle, and where from.
     found = said("We have not pulled out of Jalawla.")
     assert found["pull out"]["negated"] and found["pull out"]["args"]["from"][0] == "Jalawla"
