@@ -37,7 +37,8 @@ CORPUS = Path(__file__).parent / "data" / "assessment"
 CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-test",
            "test2": Path(__file__).parent / "data" / "assessment-test2",
            "test3": Path(__file__).parent / "data" / "assessment-test3",
-           "test4": Path(__file__).parent / "data" / "assessment-test4"}
+           "test4": Path(__file__).parent / "data" / "assessment-test4",
+           "test5": Path(__file__).parent / "data" / "assessment-test5"}
 KINDS = ("corroboration", "contradiction")
 
 
