@@ -153,7 +153,8 @@ def meaning() -> dict[str, Any]:
             "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
             "light": frozenset(data["light"]), "units": frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "denying": frozenset(data["denying"]),
-            "alleging": frozenset(data["alleging"])}
+            "alleging": frozenset(data["alleging"]),
+            "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()}}
 
 
 def keys(clause: Clause) -> set[tuple[str, str]]:
@@ -227,6 +228,10 @@ def agreement(x: Arg, y: Arg) -> int | None:
     units = m["units"]
     if (x.lemma in units and kind_y == "fighter") or (y.lemma in units and kind_x == "fighter"):
         return _KIND  # "the brigade" and "its fighters"
+    armed = m["praised"]
+    if (x.lemma in armed and kind_y in armed[x.lemma]) or (y.lemma in armed and kind_x in armed[y.lemma]) \
+            or (x.lemma in armed and y.lemma in armed):
+        return _KIND  # "not one hero has left his post" and "our men have not left"
     if x.lemma in units and y.lemma in units:
         return -1  # a battalion and a brigade
     classes = m["classes"]
@@ -340,7 +345,7 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
         detail = f"{a.predicate}: {x.text or x.lemma} against {y.text or y.lemma}"
         return Said(not flip, "same", detail, firm, agreeable)
     for x, y, n in matched:
-        if x.figure is not None and y.figure is not None and score - n >= 1 and not flip \
+        if x.figure is not None and y.figure is not None and score - n >= 1 and rel == "same" \
                 and not x.figure.agrees(y.figure):
             return Said(False, "figures", f"{x.lemma} {x.figure} against {y.figure}", firm, agreeable)
     word = a.predicate if a.predicate == b.predicate else f"{a.predicate}/{b.predicate}"

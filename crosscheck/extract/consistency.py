@@ -11,6 +11,10 @@ relabelled only on a longer name and when the person evidence outweighs them
 ("George Washington" once does not make every "Washington" a man), and a
 gazetteer mention keeps the label its entry gives it. The label the model gave is kept in
 ``attrs["model_label"]``.
+
+A full name the model left unlabelled ("Hemin Mahmoud, the freelance journalist ...", at
+the head of a report) whose last word is a person's name elsewhere in the report is that
+person too: a run of two to four capitalised proper nouns, no part of another mention.
 """
 
 from __future__ import annotations
@@ -19,8 +23,9 @@ from collections import Counter
 
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
+from crosscheck.model import Mention
 
-VERSION = "1"
+VERSION = "2"
 
 # Labels a person's name is mistaken for, and whether the evidence must outweigh them.
 _OVERRIDABLE = {"ORG": False, "NORP": False, "PRODUCT": False, "WORK_OF_ART": False,
@@ -36,6 +41,8 @@ def make_consistent(analysis, parsed) -> None:
     people = [_words(m.text) for m in analysis.mentions if m.label == "PERSON"]
     if not people:
         return
+    person = lexicon.labels()["PERSON"]["type"]
+    added = _unlabelled_names(analysis, parsed, {words[-1] for words in people}, person)
     # A longer person's name that ends in these words is strong evidence; the same
     # words labelled PERSON elsewhere only count as votes.
     ends: Counter[tuple[str, ...]] = Counter()
@@ -43,7 +50,6 @@ def make_consistent(analysis, parsed) -> None:
         for i in range(1, len(words)):
             ends[words[i:]] += 1
     labels = Counter((_words(m.text), m.label) for m in analysis.mentions)
-    person = lexicon.labels()["PERSON"]["type"]
     for m in analysis.mentions:
         if m.label not in _OVERRIDABLE or m.attrs.get("gazetteer"):
             continue
@@ -58,3 +64,35 @@ def make_consistent(analysis, parsed) -> None:
         m.attrs["model_label"] = m.label
         m.label, m.type = "PERSON", person
         m.stage_version = f"{m.stage_version}+consistency{VERSION}"
+    if added:
+        analysis.mentions.extend(added)
+        analysis.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _unlabelled_names(analysis, parsed, last_words: set[str], person: str) -> list[Mention]:
+    """Runs of two to four capitalised proper nouns that no mention covers and whose last
+    word ends a person's name in the report."""
+    text = analysis.document.text
+    taken = sorted((m.start, m.end) for m in analysis.mentions)
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    def name_word(t) -> bool:
+        word = t.text.replace("-", "").replace("'", "")
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and word.isalpha()
+
+    added = []
+    for offset, doc in parsed:
+        run: list = []
+        for t in [*doc, None]:
+            if t is not None and name_word(t) and (not run or t.i == run[-1].i + 1):
+                run.append(t)
+                continue
+            if 2 <= len(run) <= 4 and run[-1].text.casefold() in last_words:
+                start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
+                if free(start, end):
+                    added.append(Mention(start, end, text[start:end], "PERSON", person, "consistency",
+                                         VERSION, attrs={"rule": "last name of a person"}))
+            run = [t] if t is not None and name_word(t) else []
+    return added

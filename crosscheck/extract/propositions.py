@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 from typing import Any
 
 from crosscheck.extract import lexicon
@@ -39,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "1"
+VERSION = "2"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -61,6 +62,8 @@ def _lexicon() -> dict[str, Any]:
     bound = re.compile(r"\b(" + "|".join(re.escape(w) for w, _ in sorted(bounds, key=lambda b: -len(b[0])))
                        + r")\s*$", re.IGNORECASE)
     return {"nominal": data["nominal"], "modal_verbs": set(data["modal_verbs"]),
+            "done_to": {data["nominal"][n] for n in data["undergone"]} | set(data["done_to"]),
+            "quantity_nouns": set(data["quantity_nouns"]), "verb_objects": data["verb_objects"],
             "doing_verbs": set(data["doing_verbs"]), "undergone": set(data["undergone"]),
             "hedges": set(data["hedges"]),
             "negative_determiners": set(data["negative_determiners"]),
@@ -71,7 +74,19 @@ def lemma_of(token) -> str:
     """The token's lemma in lower case, with a verb's particle ("hand over", "carry out")."""
     lemma = (token.lemma_ or token.lower_).lower()
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c)), None)
+    if particle is None and _folded_object(token) is not None:
+        particle = _folded_object(token).lower_  # "took place"
     return f"{lemma} {particle}" if particle else lemma
+
+
+def _folded_object(token):
+    """The object that is part of the verb's meaning ("the fighting took place in the
+    village": "take place", with no patient), from ``verb_objects``."""
+    objects = _lexicon()["verb_objects"].get((token.lemma_ or token.lower_).lower())
+    if not objects:
+        return None
+    return next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in objects
+                 and not any(g.dep_ in ("det", "poss", "amod") for g in c.children)), None)
 
 
 def _out_of(token) -> bool:
@@ -120,10 +135,13 @@ def _subject(verb):
     """The verb's own subject, or the one it shares with the verb it is joined to."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
-            return c, c.dep_ == "nsubjpass"
+            return c, c.dep_ == "nsubjpass" or _elided_passive(verb)
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
         return _subject(head)
+    if _consequence(verb):
+        doer, passive = _subject(head)  # "a drone struck the car, killing three": the drone
+        return (doer, False) if doer is not None and not passive else (None, False)
     if verb.dep_ == "xcomp" and head.i != verb.i:
         obj = next((c for c in head.children if c.dep_ == "dobj"), None)  # "ordered them to leave"
         return (obj, False) if obj is not None else _subject(head)
@@ -137,6 +155,41 @@ def _subject(verb):
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return head, _passive(verb) or any(c.dep_ in ("nsubj",) for c in verb.children)
     return None, False
+
+
+def _consequence(verb) -> bool:
+    """ "A drone struck the car on Tuesday, killing three people": what the doing did, said by
+    a participle with no subject or conjunction of its own; its doer, day and place are the
+    doing's."""
+    return (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i and verb.head.pos_ == "VERB"
+            and not any(c.dep_ in ("mark", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children))
+
+
+def _elided_passive(verb) -> bool:
+    """ "Five trucks were impounded and three drivers detained": the second verb, joined to a
+    passive one with no auxiliary or object of its own, is passive too (the parser reads
+    its subject as the doer). Only verbs of what is done to someone (``done_to``): "the
+    post was shelled and the guards fled" stays active."""
+    head = verb.head
+    return (verb.dep_ == "conj" and head.i != verb.i and verb.tag_ in ("VBD", "VBN") and _passive(head)
+            and lemma_of(verb) in _lexicon()["done_to"]
+            and not any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp")
+                        for c in verb.children))
+
+
+def _head_of_quantity(token):
+    """ "a number of fighters", "dozens of gunmen", "a group of men": the ones counted, not
+    the word that counts them (``quantity_nouns``; "the number of" is a count, see
+    ``_counted``)."""
+    lemma = (token.lemma_ or token.lower_).lower()
+    if token.pos_ != "NOUN" or lemma not in _lexicon()["quantity_nouns"]:
+        return token
+    if lemma == "number" and not any(c.dep_ == "det" and c.lower_ == "a" for c in token.children):
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) \
+        if of is not None else None
+    return counted if counted is not None else token
 
 
 def _phrase(head) -> tuple[int, int]:
@@ -208,6 +261,7 @@ def _count(head, offset: int, text: str, lex) -> tuple[list[int] | None, str | N
 
 def _argument(role: str, head, offset: int, text: str, lex) -> Argument:
     start, end = _phrase(head)
+    head = _head_of_quantity(head)
     number, bound = _count(head, offset, text, lex)
     return Argument(role=role, span=(offset + start, offset + end),
                     head=(offset + head.idx, offset + head.idx + len(head.text)),
@@ -239,9 +293,16 @@ def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:
     else:
         subject, passive = _subject(pred)
         if subject is not None and subject.pos_ != "SCONJ":
-            out.append(_argument("patient" if passive else "agent", subject, offset, text, lex))
+            argument = _argument("patient" if passive else "agent", subject, offset, text, lex)
+            if subject.pos_ == "NUM" and pred.dep_ == "conj" and passive:
+                # "four people were killed and nine wounded": nine people.
+                counted = _subject(pred.head)[0]
+                if counted is not None and counted.pos_ == "NOUN":
+                    argument = replace(argument, lemma=_head_lemma(counted))
+            out.append(argument)
+        folded = _folded_object(pred)
         for c in pred.children:
-            if c.dep_ == "dobj":
+            if c.dep_ == "dobj" and (folded is None or c.i != folded.i):
                 out.append(_argument("patient", c, offset, text, lex))
             elif c.dep_ in ("attr", "acomp", "oprd"):
                 out.append(_argument("attribute", c, offset, text, lex))
@@ -352,7 +413,7 @@ def _form(pred) -> str:
     if pred.pos_ == "NOUN":
         return "nominal"
     if pred.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in pred.children) \
-            and pred.dep_ not in ("ROOT", "conj", "acl", "relcl", "amod"):
+            and pred.dep_ not in ("ROOT", "conj", "acl", "relcl", "amod") and not _consequence(pred):
         return "gerund"  # "not paying taxes makes me smart", "accused him of selling"
     token = pred
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -388,7 +449,7 @@ def add_propositions(analysis, parsed) -> None:
                 negated=negated[t.i], modality=_modality(t, lex, t.i in asked),
                 governors=_governors(t, lemmas, negated, offset),
                 dates=_dates(t, [d for d in dates if offset + start <= d[0] < offset + end], doc, offset,
-                             own),
+                             own) + (_dates(t.head, dates, doc, offset, own) if _consequence(t) else []),
                 form="clause" if t.i in counted else _form(t)))
     analysis.propositions[:] = found
 

@@ -166,8 +166,10 @@ def proposition_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) 
             for i in range(m.start, m.end):
                 at_char.setdefault(i, entity_at[m.start, m.end])
 
+    # (Not a pronoun: "his deputy, Lawin Tahir" names Tahir, not the man "his" is.)
     people = [(m.start, m.end, entity_at[m.start, m.end]) for m in analysis.mentions
-              if m.type == "person" and (m.start, m.end) in entity_at]
+              if m.type == "person" and (m.start, m.end) in entity_at
+              and m.attrs.get("reference") != "pronoun"]
 
     def entity(head: tuple[int, int], phrase: tuple[int, int] | None = None) -> str | None:
         found = next((at_char[i] for i in range(head[0], head[1]) if i in at_char), None)

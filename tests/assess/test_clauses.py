@@ -73,6 +73,22 @@ def test_counts_of_one_thing_that_cannot_both_hold_are_figures():
     # The count alone is not enough to tell the proposition apart: another thing must agree.
     bare = clause("contain", arg("patient", "rifle", figure=Figure(90, 90)))
     assert compare(more, bare) is None
+    # Six soldiers killed and eleven wounded are two counts of one side, not two figures of one.
+    killed = clause("kill", arg("patient", "soldier", figure=Figure(6, 6)), arg("in", "convoy"))
+    wounded = clause("wound", arg("patient", "soldier", figure=Figure(11, 11)), arg("in", "convoy"))
+    assert relation(killed, wounded) == "outcome"
+    said = compare(killed, wounded, shared_entities=True)
+    assert said is None or said.reason != "figures"
+
+
+def test_that_something_happened_needs_more_than_its_kind():
+    # "The fighting took place in the village" and "the clashes took place on Tuesday".
+    there = clause("take place", arg("agent", "fighting"), arg("in", "village"))
+    then = clause("take place", arg("agent", "clash"), arg("on", "tuesday"))
+    assert compare(there, then) is None
+    again = clause("break out", arg("agent", "clash"), arg("in", "village"))
+    said = compare(there, again)
+    assert said is not None and not said.opposite
 
 
 def test_two_days_for_one_doing_to_one_named_person_are_a_date_conflict():
@@ -143,3 +159,10 @@ def test_a_release_says_he_was_held_and_denies_no_arrest():
     at_home = clause("be", arg("agent", "azzawi", SAADI, "person"), arg("at", "home"))
     assert relation(held, released) is None
     assert relation(held, at_home) == "contrary"
+
+
+def test_what_an_army_calls_its_men_is_whichever_kind_the_other_report_names():
+    heroes = arg("agent", "hero")
+    assert agreement(heroes, arg("agent", "man")) > 0 and agreement(heroes, arg("agent", "soldier")) > 0
+    weapons = agreement(heroes, arg("agent", "weapon"))
+    assert weapons is not None and weapons <= 0

@@ -45,3 +45,29 @@ def test_gazetteer_mentions_keep_their_label():
     a.mentions[1].attrs["gazetteer"] = "outlet"
     make_consistent(a, [])
     assert a.mentions[1].label == "ORG"
+
+
+def _parsed(words: list[str], pos: list[str]):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, pos=pos)
+
+
+def test_a_full_name_the_model_missed_is_the_person_its_last_word_names():
+    words = ["Hemin", "Mahmoud", "is", "held", ".", "Police", "said", "Mahmoud", "was", "questioned", "."]
+    pos = ["PROPN", "PROPN", "AUX", "VERB", "PUNCT", "NOUN", "VERB", "PROPN", "AUX", "VERB", "PUNCT"]
+    doc = _parsed(words, pos)
+    a = _analysis(doc.text, ("Mahmoud", "PERSON", 1))
+    make_consistent(a, [(0, doc)])
+    assert _labels(a) == [("Hemin Mahmoud", "PERSON"), ("Mahmoud", "PERSON")]
+    assert a.mentions[0].stage == "consistency"
+
+
+def test_a_run_of_names_inside_a_mention_or_not_ending_in_a_persons_name_is_left():
+    words = ["Mahmoud", "Street", "and", "Ali", "Mahmoud", "Hospital", "met", "Mahmoud", "."]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PUNCT"]
+    doc = _parsed(words, pos)
+    a = _analysis(doc.text, ("Mahmoud", "PERSON", 2))
+    make_consistent(a, [(0, doc)])
+    assert _labels(a) == [("Mahmoud", "PERSON")]

@@ -128,3 +128,45 @@ def test_the_number_of_what_was_done_is_the_count_of_the_doing(said):
     found = said("A senior official said the number of tankers smuggled out in August was closer to 70.")
     assert found["smuggle out"]["form"] == "clause"
     assert found["smuggle out"]["args"]["patient"][1:3] == ([70], "about")
+
+
+@pytest.mark.model
+def test_a_passive_with_its_auxiliary_left_out_is_passive(said):
+    found = said("Five trucks were impounded and three drivers detained, the official said.")
+    assert set(found["detain"]["args"]) == {"patient"}
+    assert found["detain"]["args"]["patient"][:2] == ("drivers", [3])
+    # An intransitive verb joined to a passive keeps its subject as the doer.
+    assert set(said("The convoy was attacked and the guards fled.")["flee"]["args"]) == {"agent"}
+
+
+@pytest.mark.model
+def test_what_a_quantity_counts_is_the_argument(said, model_extractor):
+    found = said("A number of fighters had left their positions. A group of gunmen stormed the building.")
+    assert found["leave"]["args"]["agent"][0] == "fighters"
+    assert found["storm"]["args"]["agent"][0] == "gunmen"
+    # "The number of" is a count: what rose is the number.
+    assert said("The number of dead rose to 14.")["rise"]["args"]["agent"][0] == "number"
+    # "nine wounded" after "four people were killed": nine people.
+    text = "Four people were killed and nine wounded in the attack."
+    analysis = model_extractor.extract(Document(text=text, date="2025-03-12"))
+    wound = next(p for p in analysis.propositions if p.predicate == "wound")
+    (patient,) = [a for a in wound.arguments if a.role == "patient"]
+    assert (patient.lemma, patient.number) == ("people", [9])
+
+
+@pytest.mark.model
+def test_what_a_doing_did_has_the_doings_doer_and_day(said):
+    found = said("A drone struck a car near the town on Tuesday, killing three people.")
+    kill = found["kill"]
+    assert kill["form"] == "clause"
+    assert kill["args"]["agent"][0] == "drone" and kill["args"]["patient"][:2] == ("people", [3])
+    assert kill["dates"] == ["Tuesday"]
+    # With a conjunction of its own it is not the doing's consequence.
+    assert "agent" not in said("Police arrested him while leaving the mosque.")["leave"]["args"]
+
+
+@pytest.mark.model
+def test_an_object_that_is_part_of_the_verb_is_no_patient(said):
+    found = said("The fighting took place in the village.")
+    assert set(found["take place"]["args"]) == {"agent", "in"}
+    assert "patient" in said("They took the town by force.")["take"]["args"]
