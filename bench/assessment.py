@@ -38,7 +38,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test2": Path(__file__).parent / "data" / "assessment-test2",
            "test3": Path(__file__).parent / "data" / "assessment-test3",
            "test4": Path(__file__).parent / "data" / "assessment-test4",
-           "test5": Path(__file__).parent / "data" / "assessment-test5"}
+           "test5": Path(__file__).parent / "data" / "assessment-test5",
+           "test6": Path(__file__).parent / "data" / "assessment-test6"}
 KINDS = ("corroboration", "contradiction")
 
 

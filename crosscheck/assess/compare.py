@@ -300,6 +300,12 @@ def link_back(statements: list[Statement]) -> None:
                 s.polarity = s.sign(0)
 
 
+def own_voice(s: Statement) -> bool:
+    """What a report says in its own voice that is no event it tells (see
+    ``crosscheck.store.assessment``): "He has been replaced by his deputy"."""
+    return s.kind == "fact" and not s.events
+
+
 def independence(a: Statement, b: Statement) -> str:
     """How independent two statements' sources are (see the module's docstring)."""
     if a.source == b.source:
@@ -583,6 +589,9 @@ def compare(statements: list[Statement]) -> list[Pair]:
             continue  # a report's own account rests on the sources it quotes
         if a.document == b.document and a.span[0] < b.span[1] and b.span[0] < a.span[1]:
             continue  # one claim inside another ("X said that Y told him ..."), or read twice
+        if a.source == b.source and own_voice(a) and own_voice(b):
+            continue  # an outlet's own account twice is one account: its formulas ("X could not
+            # verify these accounts"), its background, repeated from one report to the next
         if a.refers_to == b.id or b.refers_to == a.id:
             add("contradiction", a, b, "denial", "denies the claim it answers")
             continue

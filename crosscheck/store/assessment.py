@@ -155,6 +155,7 @@ def statements(conn: Connection) -> list[Statement]:
                               parsed=document in kept)
         by_sentence[document, sentence] = statement
         out.append(statement)
+    out.extend(_own_voice(docs, bounds, said, claimed, by_sentence, named, clauses_in))
     lex = meaning.meaning()
     for s in out:
         # Whether each statement says its events happened or only refers to them ("the March
@@ -178,6 +179,36 @@ def statements(conn: Connection) -> list[Statement]:
                         if word in lex["kinds"] and not e.victims:
                             e.victims = frozenset([lex["kinds"][word]])
                         break
+    return out
+
+
+def _own_voice(docs: dict, bounds: dict, said: dict, claimed: dict, by_sentence: dict, named: dict,
+               clauses_in) -> list[Statement]:
+    """What a report says in its own voice besides the events it tells ("He has been replaced
+    by his deputy", "No group has claimed responsibility"): each sentence with a clause of
+    its own, outside what it quotes, that says something of someone or something, as a
+    statement of the report's outlet. (An outlet's own accounts are not compared with each
+    other: see ``crosscheck.assess.compare.own_voice``.)"""
+    m = meaning.meaning()
+    out = []
+    for document in said:
+        doc = docs[document]
+        voice = doc.outlet or _NO_OUTLET
+        for sentence in bounds[document]:
+            if (document, sentence) in by_sentence:
+                continue
+            own = [c for c in clauses_in(document, sentence)
+                   if not any(a <= c.at < b for a, b, _ in claimed[document]) and c.modality == "asserted"
+                   and any(x.entity or x.lemma not in m["generic"] for x in c.args if x.role in meaning.CORE)]
+            if not own:
+                continue
+            out.append(Statement(content_id("own", document, sentence[0]), document, doc.outlet,
+                                 compare.outlet_key(voice), "outlet", "asserts", sentence,
+                                 doc.text[sentence[0]:sentence[1]], source_name=voice,
+                                 entities=frozenset(x for a, b, x in named[document]
+                                                    if sentence[0] <= a and b <= sentence[1]),
+                                 kind="fact", props=_predicate(doc.text, sentence, named[document]),
+                                 clauses=own, parsed=True))
     return out
 
 
