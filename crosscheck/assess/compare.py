@@ -562,8 +562,11 @@ def common_entities(statements: list[Statement]) -> frozenset[str]:
     than a floor of them): in a corpus about one candidate, "Trump" tells no assertion from
     another, as a word in every statement does not (PolNeAR dev: Trump in a third of them)."""
     s = settings()
-    counts = Counter(e for st in statements for e in st.named())
-    limit = max(s["common_entity_floor"], s["common_entity_share"] * len(statements))
+    # (Over what sources say and the events reports tell: a report's own background sentences,
+    # one per sentence, would make the subject of a small workspace common.)
+    counted = [st for st in statements if not own_voice(st)]
+    counts = Counter(e for st in counted for e in st.named())
+    limit = max(s["common_entity_floor"], s["common_entity_share"] * len(counted))
     return frozenset(e for e, n in counts.items() if n > limit)
 
 

@@ -269,3 +269,19 @@ def test_happenings_told_with_no_place_on_one_day_in_reports_set_in_one_province
                     provinces=frozenset(["gz:basra"]))
     kut = replace(deaths("e6", ["gz:basra"]), places=frozenset(["gz:kut"]), provinces=frozenset(["gz:wasit"]))
     assert same_event(one, qurna) and not same_event(one, kut)
+
+
+def test_a_reports_own_background_does_not_make_its_subject_common():
+    from crosscheck.assess.compare import common_entities
+
+    def own(i):  # a sentence in a report's own voice that is no event
+        return Statement(f"o{i}", f"d{i}", "Tigris Post", "outlet:tigris post", "outlet", "asserts", (0, 10),
+                         "al-Saadi commands the brigade", entities=frozenset(["ent-saadi"]), kind="fact")
+
+    said = [claim(f"c{i}", f"d{i}", "Tigris Post", f"anonymous:d{i}:an officer", "the brigade moved",
+                  kind="anonymous") for i in range(100)]
+    named = [claim(f"n{i}", f"d{i}", "Tigris Post", f"anonymous:d{i}:an officer", "al-Saadi sold rifles",
+                   kind="anonymous", entities=["ent-saadi"]) for i in range(5)]
+    assert "ent-saadi" not in common_entities(said + named + [own(i) for i in range(30)])
+    # Said by sources that often, he is the corpus's subject.
+    assert "ent-saadi" in common_entities(said + named * 6)
