@@ -149,6 +149,9 @@ def meaning() -> dict[str, Any]:
     kinds = {w: kind for kind, words in data["kinds"].items() for w in words}
     return {"groups": groups, "kinds": kinds, "classes": _noun_classes(data["people"]),
             "contrary": [(frozenset(a), frozenset(b)) for a, b in data["contrary"]],
+            # The pairs said only of things, not of people (see meaning.yml's ``of_things``).
+            "of_things": frozenset(i for i, (a, b) in enumerate(data["contrary"])
+                                   if set(data["of_things"]) & (set(a) | set(b))),
             "opposed": [(frozenset(a), frozenset(b)) for a, b in data["opposed"]],
             "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
             "light": frozenset(data["light"]), "units": frozenset(data["units"]),
@@ -207,6 +210,17 @@ def relation(a: Clause, b: Clause) -> str | None:
     if a.sides & b.sides:
         return "outcome"
     return None
+
+
+def _of_things_only(a: Clause, b: Clause) -> bool:
+    """Whether every ``contrary`` pair that relates the two clauses is one said of things."""
+    pairs = {i for i, _ in a.sides} & {i for i, _ in b.sides}
+    return bool(pairs) and pairs <= meaning()["of_things"]
+
+
+def _a_person(x: Arg) -> bool:
+    return x.kind == "person" or (x.entity is None and meaning()["classes"].get(x.lemma) == "person") \
+        or x.lemma in ("he", "she", "him", "her", "i", "me")
 
 
 def agreement(x: Arg, y: Arg) -> int | None:
@@ -322,6 +336,8 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
         contrasted = None  # "the superior candidate" and "the only candidate": the role agrees
     if rel != "same" and not any(x.role != "agent" or y.role != "agent" for x, y, _ in matched):
         return None  # "sold the weapons" and "kept the proceeds": one doer, two things done
+    if rel != "same" and _of_things_only(a, b) and any(_a_person(x) or _a_person(y) for x, y, _ in matched):
+        return None  # "he was left at a farm" and "he will return to work": not goods
     if a.predicate in m["light"] and not (any(x.role == "agent" for x, _, _ in matched)
                                           and any(x.role != "agent" for x, _, _ in matched)):
         return None  # "the attack was ...": what it is and what is said of it must agree

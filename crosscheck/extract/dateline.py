@@ -16,10 +16,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 NAME = "crosscheck_dateline"
-# A place in capitals, perhaps a region after a comma, perhaps the outlet in brackets, a dash.
+# A place in capitals (or where the copy was filed and where it is about: "TUNIS/ZAWIYA"),
+# perhaps a region after a comma, perhaps the day ("June 6", "Jun. 6, 2027"), perhaps the
+# outlet in brackets, a dash.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z'\u2019.]+(?:[ -][A-Z][A-Z'\u2019.]+){0,3})"
+    r"^\s*(?P<place>[A-Z][A-Z'\u2019.]+(?:[ /-][A-Z][A-Z'\u2019.]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z'\u2019.-]+(?: [A-Z][A-Za-z'\u2019.-]+){0,2}))?"
+    rf"(?:,\s*(?P<day>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?"
     r"\s*(?:\((?P<outlet>[^()\n]{2,60})\))?\s*[-\u2013\u2014]{1,2}\s+(?=\S)"
 )
 
@@ -47,10 +51,20 @@ def mark_dateline(doc: Doc) -> Doc:
         token.is_sent_start = False
     spans = []
     for group, label in (("place", "GPE"), ("region", "GPE"), ("outlet", "ORG")):
-        if m[group]:
-            span = doc.char_span(m.start(group), m.end(group), label=label, alignment_mode="contract")
+        if not m[group]:
+            continue
+        # "TUNIS/ZAWIYA": two places, where the tokens let them be told apart.
+        at, parts = m.start(group), m[group].split("/") if label == "GPE" else [m[group]]
+        found = []
+        for part in parts:
+            span = doc.char_span(at, at + len(part), label=label, alignment_mode="contract")
+            at += len(part) + 1
             if span is not None and len(span):
-                spans.append(span)
+                found.append(span)
+        if len(found) < len(parts):
+            whole = doc.char_span(m.start(group), m.end(group), label=label, alignment_mode="contract")
+            found = [whole] if whole is not None and len(whole) else found
+        spans.extend(found)
     doc.set_ents(spans, default="unmodified")
     return doc
 

@@ -166,3 +166,15 @@ def test_what_an_army_calls_its_men_is_whichever_kind_the_other_report_names():
     assert agreement(heroes, arg("agent", "man")) > 0 and agreement(heroes, arg("agent", "soldier")) > 0
     weapons = agreement(heroes, arg("agent", "weapon"))
     assert weapons is not None and weapons <= 0
+
+
+def test_what_became_of_goods_is_not_said_of_a_person():
+    left = clause("leave", arg("patient", "qadi", "ent-qadi", "person"), arg("at", "farm"))
+    back = clause("return", arg("agent", "qadi", "ent-qadi", "person"), arg("to", "work"))
+    assert relation(left, back) == "contrary"
+    assert compare(left, back, shared_entities=True) is None
+    # Of weapons it is: left the depots against handed over.
+    gone = clause("leave", arg("agent", "weapon"), arg("patient", "depot"), sign=-1)
+    sold = clause("sell", arg("agent", "saadi", SAADI, "person"), arg("patient", "rifle"))
+    said = compare(sold, gone, shared_entities=True)
+    assert said is not None
