@@ -178,3 +178,11 @@ def test_what_became_of_goods_is_not_said_of_a_person():
     sold = clause("sell", arg("agent", "saadi", SAADI, "person"), arg("patient", "rifle"))
     said = compare(sold, gone, shared_entities=True)
     assert said is not None
+
+
+def test_a_boat_and_a_vessel_are_one_kind_and_a_patrol_is_its_men():
+    fired = clause("fire", arg("agent", "patrol"), arg("on", "boat"))
+    not_fired = clause("fire", arg("agent", "man"), arg("on", "vessel"), sign=-1)
+    said = compare(fired, not_fired)
+    assert said is not None and not said.opposite  # the clauses agree; the sign is the statements'
+    assert agreement(arg("on", "boat"), arg("on", "vessel")) > 0

@@ -240,3 +240,10 @@ def test_a_place_taken_only_as_the_nearest_of_the_sentence_is_marked_a_guess(mod
     a = model_extractor.extract(Document(text=text, date="2025-09-20"))
     (die,) = [e for e in a.events if e.type == "die"]
     assert [text[slice(*p)] for p in die.places] == ["Mosul"] and die.guessed_places == die.places
+
+
+@pytest.mark.model
+def test_fighting_is_a_happening_only_with_what_makes_it_one(parsed_events):
+    found = parsed_events("The fighting broke out on Friday night near Zawiya.", [("Zawiya", "GPE")])
+    assert [(t, tr) for t, tr, _, _ in found] == [("attack", ["The fighting"])]
+    assert parsed_events("The minister is fighting corruption in the ports.", []) == []
