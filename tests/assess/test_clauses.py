@@ -186,3 +186,16 @@ def test_a_boat_and_a_vessel_are_one_kind_and_a_patrol_is_its_men():
     said = compare(fired, not_fired)
     assert said is not None and not said.opposite  # the clauses agree; the sign is the statements'
     assert agreement(arg("on", "boat"), arg("on", "vessel")) > 0
+
+
+def test_other_words_for_one_doing():
+    boat = arg("agent", "boat")
+    assert relation(clause("capsize", boat), clause("overturn", boat)) == "same"
+    assert relation(clause("open", arg("patient", "fire")), clause("fire", arg("patient", "round"))) == "same"
+    assert relation(clause("set", arg("patient", "he"), arg("attribute", "free")),
+                    clause("release", arg("patient", "he"))) == "same"
+    assert relation(clause("snatch", arg("patient", "qadi", "ent-q", "person")),
+                    clause("abduct", arg("patient", "qadi", "ent-q", "person"))) == "same"
+    # Snatched by gunmen is an abduction, not an arrest.
+    assert relation(clause("snatch", arg("patient", "qadi", "ent-q", "person")),
+                    clause("arrest", arg("patient", "qadi", "ent-q", "person"))) is None
