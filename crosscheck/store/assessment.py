@@ -80,6 +80,7 @@ def statements(conn: Connection) -> list[Statement]:
 
     country = _countries(docs, places, names)
     roles = _roles(conn, merged)
+    heads = _heads(conn, merged)
     bodies = _bodies(conn, merged, types)
 
     known = places_known()
@@ -94,6 +95,10 @@ def statements(conn: Connection) -> list[Statement]:
         if len(towns.get(document, ())) == 1:
             # "the town" in a report that names one town (not a province or a country).
             holding.update({w: towns[document] for w in _TOWN_WORDS})
+        if ours is not None:
+            # "our commander" in what a body's spokesman says: the one the reports name as its
+            # commander.
+            holding.update({f"our {w}": people for (body, w), people in heads.items() if body == ours})
         return _clauses(said.get(document, []), span, merged, types, speaker, country.get(document),
                         holding, ours)
 
@@ -401,9 +406,33 @@ def _roles(conn: Connection, merged: dict[str, str]) -> dict[str, dict[str, set[
         relations.c.type.in_(("leads", "member_of", "holds_post")), relations.c.role.is_not(None),
         relations.c.subject_entity_id.is_not(None))
     for doc, role, subject in conn.execute(q):
-        words = role.lower().split()
+        words = _role_words(role)
         if words:
             out[doc][singular(words[-1])].add(merged.get(subject, subject))
+    return out
+
+
+_NOT_THE_ROLE = {"deputy", "vice", "assistant", "acting", "former", "ex", "dismissed", "late"}
+
+
+def _role_words(role: str) -> list[str]:
+    """A role's words, or none where a qualifier makes it another role ("deputy commander"
+    is not "the commander")."""
+    words = role.lower().replace("-", " ").split()
+    return [] if _NOT_THE_ROLE & set(words) else words
+
+
+def _heads(conn: Connection, merged: dict[str, str]) -> dict[tuple[str, str], set[str]]:
+    """Who holds each role in each body, as any report says ("Col. X, commander of the Y
+    Brigade"): (body, role word) -> the entities with it."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    q = select(relations.c.object_entity_id, relations.c.role, relations.c.subject_entity_id).where(
+        relations.c.type.in_(("leads", "member_of", "holds_post")), relations.c.role.is_not(None),
+        relations.c.subject_entity_id.is_not(None), relations.c.object_entity_id.is_not(None))
+    for body, role, subject in conn.execute(q):
+        words = _role_words(role)
+        if words:
+            out[merged.get(body, body), singular(words[-1])].add(merged.get(subject, subject))
     return out
 
 
@@ -475,6 +504,8 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         for a in given:
             entity = _entity(a, merged, speaker, ours)
             holders = (holding or {}).get(a["lemma"], ())
+            if entity is None and "our" in a["modifiers"]:
+                holders = (holding or {}).get(f"our {a['lemma']}", ())
             if entity is None and len(holders) == 1:
                 # "a commander of the battalions" where the report names one commander.
                 entity = next(iter(holders))

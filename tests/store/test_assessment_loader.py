@@ -12,3 +12,10 @@ def test_a_described_target_is_its_kind_and_the_force_it_belongs_to():
     assert _described("an Iraqi army supply column") == _described("an army convoy") == "~vehicle/army"
     assert _described("one of their supply convoys") == "~vehicle"
     assert _described("a police checkpoint") != _described("an army checkpoint")
+
+
+def test_a_deputy_commander_is_not_the_commander():
+    from crosscheck.store.assessment import _role_words
+
+    assert _role_words("commander") == ["commander"]
+    assert _role_words("Deputy Commander") == [] and _role_words("ex-governor") == []
