@@ -199,3 +199,9 @@ def test_other_words_for_one_doing():
     # Snatched by gunmen is an abduction, not an arrest.
     assert relation(clause("snatch", arg("patient", "qadi", "ent-q", "person")),
                     clause("arrest", arg("patient", "qadi", "ent-q", "person"))) is None
+
+
+def test_bodies_pulled_from_the_water_are_bodies_recovered():
+    pulled = clause("pull", arg("patient", "body"), arg("from", "water"))
+    assert relation(pulled, clause("recover", arg("patient", "body"))) == "same"
+    assert relation(clause("pull", arg("patient", "rope")), clause("recover", arg("patient", "body"))) is None

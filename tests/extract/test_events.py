@@ -247,3 +247,10 @@ def test_fighting_is_a_happening_only_with_what_makes_it_one(parsed_events):
     found = parsed_events("The fighting broke out on Friday night near Zawiya.", [("Zawiya", "GPE")])
     assert [(t, tr) for t, tr, _, _ in found] == [("attack", ["The fighting"])]
     assert parsed_events("The minister is fighting corruption in the ports.", []) == []
+
+
+@pytest.mark.model
+def test_a_toll_told_by_its_count_is_a_death(parsed_events):
+    found = parsed_events("The number of martyrs had reached eleven, the brigade said.",
+                          [("eleven", "CARDINAL")])
+    assert [t for t, _, _, _ in found] == ["die"]
