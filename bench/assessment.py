@@ -39,7 +39,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test3": Path(__file__).parent / "data" / "assessment-test3",
            "test4": Path(__file__).parent / "data" / "assessment-test4",
            "test5": Path(__file__).parent / "data" / "assessment-test5",
-           "test6": Path(__file__).parent / "data" / "assessment-test6"}
+           "test6": Path(__file__).parent / "data" / "assessment-test6",
+           "test7": Path(__file__).parent / "data" / "assessment-test7"}
 KINDS = ("corroboration", "contradiction")
 
 
