@@ -207,8 +207,11 @@ class Proposition:
     ``span`` the clause's. ``form``: ``clause`` (a verb's own clause), ``description`` (a
     clause that describes a noun, and so takes it as given: "the weapons seized from the
     cache", "the rifles his men took"), ``gerund`` ("not paying taxes makes me smart",
-    "accused him of selling") or ``nominal`` (a noun that names a doing: "the sale of
-    rifles"). ``negated``: the clause is negated ("did not sell", "no weapon was sold");
+    "accused him of selling"), ``nominal`` (a noun that names a doing: "the sale of
+    rifles") or ``tied`` (such a noun tied to its doer by other words: "had nothing to do
+    with the killing", "held the brigade responsible for the attack": the doing is taken as
+    given, what is said, or denied, is who did it). ``negated``: the clause is negated
+    ("did not sell", "no weapon was sold");
     ``modality``: how it is put when not as a fact ("may have sold", "allegedly sold", "if
     he sold", "to sell": the word; a question "?", a command "!");
     ``governors``: the predicates it hangs under in its sentence, innermost first, as

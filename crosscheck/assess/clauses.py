@@ -101,6 +101,9 @@ class Clause:
     # Where its doer and what it is done to are said: "a car bomb" of "a car bomb exploded",
     # which says (as the verb does) that the bombing happened.
     core_at: frozenset[int] = frozenset()
+    # A doing taken as given, what is said being who did it ("had nothing to do with the
+    # killing"): its sign is the doer's, not the happening's.
+    given: bool = False
     text: str = ""
     phrases: frozenset[str] = field(default=frozenset(), compare=False)
     # Its meanings, once: the ``same`` groups of its predicate, and the sides of the
@@ -341,6 +344,11 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
     if a.predicate in m["light"] and not (any(x.role == "agent" for x, _, _ in matched)
                                           and any(x.role != "agent" for x, _, _ in matched)):
         return None  # "the attack was ...": what it is and what is said of it must agree
+    if (a.given or b.given) and not any(x.role == "agent" and (n == _ENTITY or x.lemma == y.lemma)
+                                        for x, y, n in matched):
+        # "The battalion had nothing to do with the killing" says who did not kill, not that
+        # no one did; against "gunmen killed him" it says nothing.
+        return None
     real = a.modality != "irrealis" and b.modality != "irrealis"
     firm = real and not (unknown or untold or a.generic or b.generic)
     agreeable = real and not unknown and rel != "outcome"

@@ -197,7 +197,8 @@ class Statement:
         here = [a for a, _ in event.at if self.span[0] <= a < self.span[1]]
         said = [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
         if said:
-            return self.signed(said[0])
+            # "The battalion had nothing to do with the killing": the killing happened.
+            return 1 if said[0].given else self.signed(said[0])
         if self.stance in NEGATIVE and self.kind != "fact" and here:
             # "denied any arrest": the word is what is denied; "denied any involvement in the
             # attacks": the attacks are taken as given.

@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "2"
+VERSION = "3"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -65,6 +65,8 @@ def _lexicon() -> dict[str, Any]:
             "done_to": {data["nominal"][n] for n in data["undergone"]} | set(data["done_to"]),
             "quantity_nouns": set(data["quantity_nouns"]), "verb_objects": data["verb_objects"],
             "doing_verbs": set(data["doing_verbs"]), "undergone": set(data["undergone"]),
+            "involvement": {p: set(words) for p, words in data["involvement"].items()},
+            "involvement_nouns": set(data["involvement_nouns"]),
             "hedges": set(data["hedges"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds)}
@@ -102,7 +104,60 @@ def _is_predicate(token, lex) -> bool:
         return True
     if token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass") and token.lemma_ == "be":
         return True  # "is among his brothers", "was responsible"
-    return token.pos_ == "NOUN" and _noun(token) in lex["nominal"] and bool(_noun_arguments(token))
+    return token.pos_ == "NOUN" and _noun(token) in lex["nominal"] and (
+        bool(_noun_arguments(token)) or _involvement(token, lex) is not None)
+
+
+def _tie_negated(token, lex) -> bool:
+    """Whether a verb or adjective is negated by its own words ("was not involved", "did not
+    play")."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex["negative_adverbs"])
+               or (c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children))
+               for c in token.children)
+
+
+def _involvement(noun, lex):
+    """Who a doing named by its noun is tied to, by the words of ``involvement`` in
+    propositions.yml: (the doer's token or None, whether the tie is negated, the tokens
+    whose step up to the tie is a complement: see _governors), or None where nothing ties it.
+    "The battalion had nothing to do with the killing": (battalion, True, ...)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.i == noun.i:
+        return None
+    owner = prep.head
+    word = (owner.lemma_ or owner.lower_).lower()
+    if word not in lex["involvement"].get(prep.lower_, ()) \
+            or (word in lex["involvement_nouns"] and owner.pos_ != "NOUN"):
+        return None
+    steps = {prep.i, owner.i}
+    if word == "take" and not any(c.dep_ == "dobj" and c.lower_ == "part" for c in owner.children):
+        return None  # "took part in", not "took him in"
+    if word == "do":  # "had nothing to do with", "has to do with"
+        obj = owner.head if owner.dep_ == "relcl" else None
+        verb = obj.head if obj is not None else owner.head
+        if (verb.lemma_ or "").lower() != "have" or verb.i == owner.i:
+            return None
+        negated = _tie_negated(verb, lex) or (obj is not None and _negative(obj, lex))
+        return _subject(verb)[0], negated, steps
+    if owner.pos_ == "NOUN":  # "its role in", "denied any role in", "claimed responsibility for"
+        doer = next((c for c in owner.children if c.dep_ == "poss"), None)
+        if doer is None and owner.dep_ in ("dobj", "attr") and owner.head.i != owner.i:
+            subject, passive = _subject(owner.head)
+            doer = subject if not passive else None
+        negated = _negative(owner, lex) or (owner.dep_ == "dobj" and _tie_negated(owner.head, lex))
+        return doer, negated, steps
+    if word in ("accuse", "suspect", "blame"):  # "accused the brigade of the killing"
+        obj = next((c for c in owner.children if c.dep_ == "dobj"), None)
+        subject, passive = _subject(owner)
+        return (obj if obj is not None else subject if passive else None), _tie_negated(owner, lex), steps
+    if word == "responsible":  # "held the brigade responsible for", "is not responsible for"
+        if owner.dep_ == "amod":
+            return owner.head, False, steps
+        verb = owner.head
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        return (obj if obj is not None else _subject(verb)[0]), _tie_negated(verb, lex), steps
+    # "was not involved in", "took no part in", "was behind"
+    return _subject(owner)[0], _tie_negated(owner, lex), steps
 
 
 def _head_lemma(token) -> str:
@@ -289,6 +344,9 @@ def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:
             doer, passive = _subject(pred.head)
             if doer is not None and not passive:
                 out.append(_argument("agent", doer, offset, text, lex))
+        tie = _involvement(pred, lex)
+        if not any(a.role == "agent" for a in out) and tie is not None and tie[0] is not None:
+            out.append(_argument("agent", tie[0], offset, text, lex))  # "had nothing to do with the killing"
         preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ != "of"]
     else:
         subject, passive = _subject(pred)
@@ -364,12 +422,14 @@ def _modality(pred, lex, question: bool = False) -> str | None:
 
 
 def _governors(pred, lemmas: dict[int, str], negated: dict[int, bool],
-               offset: int) -> list[tuple[str, int, bool, bool]]:
+               offset: int, ties: frozenset[int] = frozenset()) -> list[tuple[str, int, bool, bool]]:
     """The predicates ``pred`` is said under, innermost first, as (lemma, offset, negated,
     complement). ``complement``: it is what that predicate says or does, every step of the
     way ("denied that foreign instructors trained", "accused him of selling", "rejected the
     claim that"), not a circumstance of it ("denied involvement in the attack": the attack
-    is not denied). A conjunct shares its first conjunct's ("trained or armed")."""
+    is not denied), unless the doing is tied to its doer there (``ties``, the steps of
+    _involvement: "denied any role in the attack" denies that they attacked). A conjunct
+    shares its first conjunct's ("trained or armed")."""
     out = []
     token, complement = pred, True
     for _ in range(16):
@@ -379,7 +439,9 @@ def _governors(pred, lemmas: dict[int, str], negated: dict[int, bool],
         if token.dep_ == "conj":
             token = head
             continue
-        if token.dep_ == "prep":
+        if token.i in ties:
+            pass
+        elif token.dep_ == "prep":
             complement &= token.lower_ in _COMPLEMENT_PREPS
         elif token.dep_ in ("acl", "relcl"):
             complement &= head.lemma_.lower() in _CONTENT_NOUNS
@@ -433,7 +495,8 @@ def add_propositions(analysis, parsed) -> None:
         asked = {t.i for sent in doc.sents if sent.text.rstrip().rstrip("\"'”’").endswith("?") for t in sent}
         own = {t.i for t in preds}
         arguments = {t.i: _arguments(t, offset, text, lex) for t in preds}
-        negated = {t.i: _negated(t, arguments[t.i], lex) for t in preds}
+        ties = {t.i: _involvement(t, lex) if t.pos_ == "NOUN" else None for t in preds}
+        negated = {t.i: _negated(t, arguments[t.i], lex) or bool(ties[t.i] and ties[t.i][1]) for t in preds}
         lemmas = {t.i: lex["nominal"][_noun(t)] if t.pos_ == "NOUN" else lemma_of(t) for t in preds}
         counted = _counts_told(doc, own, offset, text, lex)
         for t in preds:
@@ -447,10 +510,11 @@ def add_propositions(analysis, parsed) -> None:
                 predicate=lemmas[t.i], at=(offset + t.idx, offset + t.idx + len(t.text)),
                 span=(offset + start, offset + end), stage_version=VERSION, arguments=arguments[t.i],
                 negated=negated[t.i], modality=_modality(t, lex, t.i in asked),
-                governors=_governors(t, lemmas, negated, offset),
+                governors=_governors(t, lemmas, negated, offset,
+                                     frozenset(ties[t.i][2]) if ties[t.i] else frozenset()),
                 dates=_dates(t, [d for d in dates if offset + start <= d[0] < offset + end], doc, offset,
                              own) + (_dates(t.head, dates, doc, offset, own) if _consequence(t) else []),
-                form="clause" if t.i in counted else _form(t)))
+                form="clause" if t.i in counted else "tied" if ties[t.i] else _form(t)))
     analysis.propositions[:] = found
 
 

@@ -485,7 +485,7 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
     for r in rows:
         if not start <= r["at_start"] < end or r["predicate"] in m["carriers"] or r["form"] == "description":
             continue  # what only carries another clause, or takes its noun as given
-        if r["form"] == "nominal" and not any(g["complement"] for g in r["governors"]):
+        if r["form"] in ("nominal", "tied") and not any(g["complement"] for g in r["governors"]):
             continue  # "a dispute over the training of the brigade" refers to it; "denied the sale" says it
         sign = -1 if r["negated"] else 1
         modality = "irrealis" if r["modality"] in _IRREALIS else "possible" if r["modality"] else "asserted"
@@ -515,12 +515,12 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
             args.append(Arg(a["role"], a["lemma"], entity, types.get(entity or ""), modifiers,
                             meaning.Figure.of(a["number"], a["bound"]), a["text"]))
         days = frozenset(d["date"] for d in r["dates"] if d["date"] and d["precision"] == "day")
-        generic = r["form"] in ("gerund", "nominal") and not any(a.role == "agent" for a in args)
+        generic = r["form"] in ("gerund", "nominal", "tied") and not any(a.role == "agent" for a in args)
         # (And a count it gives in any role: "puts the brigade's strength at 1,200 men".)
         core_at = frozenset(a["head_start"] for a in r["arguments"]
                             if a["role"] in meaning.CORE or a["number"])
         out.append(Clause(r["predicate"], tuple(args), sign, modality, days, r["at_start"], generic=generic,
-                          core_at=core_at))
+                          core_at=core_at, given=r["form"] == "tied"))
     return out
 
 

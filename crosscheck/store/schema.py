@@ -199,7 +199,7 @@ propositions = Table(
     Column("predicate", Text, nullable=False),  # its lemma: "sell", "hand over"
     Column("negated", Boolean, nullable=False),
     Column("modality", String(16)),  # "may", "allegedly", ...: put as possible
-    Column("form", String(16), nullable=False),  # clause, description ("the rifles he seized"), nominal
+    Column("form", String(16), nullable=False),  # clause, description ("the rifles he seized"), nominal, tied
     # [{role, start, end, head_start, head_end, lemma, modifiers, number, bound, negative, entity}]
     Column("arguments", JSON, nullable=False, default=list),
     # The predicates it hangs under, innermost first: [{lemma, at, negated, complement}]

@@ -5,8 +5,8 @@ from crosscheck.assess.clauses import Arg, Clause, Figure, agreement, compare, k
 SAADI = "ent-saadi"
 
 
-def clause(predicate, *args, sign=1, modality="asserted", days=(), generic=False):
-    return Clause(predicate, tuple(args), sign, modality, frozenset(days), generic=generic)
+def clause(predicate, *args, sign=1, modality="asserted", days=(), generic=False, given=False):
+    return Clause(predicate, tuple(args), sign, modality, frozenset(days), generic=generic, given=given)
 
 
 def arg(role, lemma, entity=None, kind=None, modifiers=(), figure=None):
@@ -205,3 +205,20 @@ def test_bodies_pulled_from_the_water_are_bodies_recovered():
     pulled = clause("pull", arg("patient", "body"), arg("from", "water"))
     assert relation(pulled, clause("recover", arg("patient", "body"))) == "same"
     assert relation(clause("pull", arg("patient", "rope")), clause("recover", arg("patient", "body"))) is None
+
+
+def test_a_doing_taken_as_given_is_compared_by_who_did_it():
+    # "The battalion had nothing to do with the killing of the sheikh": who did not kill.
+    sheikh = arg("patient", "sheikh", "ent-sheikh", "person")
+    battalion = arg("agent", "battalion", "ent-b", "organization")
+    nothing_to_do = clause("kill", sheikh, battalion, sign=-1, given=True)
+    killed = clause("kill", sheikh)  # "the sheikh was killed": it happened, by whoever
+    by_gunmen = clause("kill", sheikh, arg("agent", "gunman"))
+    by_battalion = clause("kill", sheikh, battalion)  # "the battalion's men killed him"
+    assert compare(nothing_to_do, killed) is None
+    assert compare(nothing_to_do, by_gunmen) is None
+    said = compare(nothing_to_do, by_battalion)
+    assert said is not None and said.firm and not said.opposite  # signs differ: a denial
+    # Not taken as given ("the battalion did not kill the sheikh"), it is compared with "the
+    # sheikh was killed" as any clause is.
+    assert compare(clause("kill", sheikh, battalion, sign=-1), killed) is not None

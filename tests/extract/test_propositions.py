@@ -59,9 +59,26 @@ def test_what_is_denied_inside_a_content_is_under_a_denying_verb(said):
     found = said("The Interior Ministry had denied that foreign instructors trained the brigade.")
     assert found["train"]["governors"] == [("deny", True)]
     assert found["train"]["args"]["agent"][3] == ["foreign"]
-    # "denied involvement in the attack": the attack itself is not what is denied.
+    # "denied any involvement in the killing": what is denied is that the brigade killed;
+    # the killing itself is taken as given (form "tied").
     found = said("The brigade denied any involvement in the killing of the mayor.")
-    assert ("deny", False) in found["kill"]["governors"]
+    assert ("deny", True) in found["kill"]["governors"]
+    assert found["kill"]["form"] == "tied" and found["kill"]["args"]["agent"][0] == "brigade"
+
+
+@pytest.mark.model
+def test_a_doing_tied_to_its_doer_by_other_words_is_said_of_that_doer(said):
+    found = said("The battalion had nothing to do with the killing of the sheikh.")
+    assert found["kill"]["form"] == "tied" and found["kill"]["negated"]
+    args = found["kill"]["args"]
+    assert args["agent"][0] == "battalion" and args["patient"][0] == "sheikh"
+    found = said("The group was not involved in the attack.")
+    assert found["attack"]["negated"] and found["attack"]["args"]["agent"][0] == "group"
+    found = said("Police held the brigade responsible for the abduction of the activist.")
+    assert not found["abduct"]["negated"] and found["abduct"]["args"]["agent"][0] == "brigade"
+    # A word of involvement that ties only as a noun: "had a hand in", not "hand ... in".
+    found = said("The court ordered the battalion to hand the suspects in the killing to a tribal court.")
+    assert found.get("kill", {}).get("form") != "tied"
 
 
 @pytest.mark.model
