@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "3"
+VERSION = "4"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -66,16 +66,19 @@ def _lexicon() -> dict[str, Any]:
             "quantity_nouns": set(data["quantity_nouns"]), "verb_objects": data["verb_objects"],
             "doing_verbs": set(data["doing_verbs"]), "undergone": set(data["undergone"]),
             "involvement": {p: set(words) for p, words in data["involvement"].items()},
-            "involvement_nouns": set(data["involvement_nouns"]),
+            "involvement_nouns": set(data["involvement_nouns"]), "verb_adverbs": data["verb_adverbs"],
             "hedges": set(data["hedges"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds)}
 
 
 def lemma_of(token) -> str:
-    """The token's lemma in lower case, with a verb's particle ("hand over", "carry out")."""
+    """The token's lemma in lower case, with a verb's particle ("hand over", "carry out",
+    "shoot dead": see ``verb_adverbs``)."""
     lemma = (token.lemma_ or token.lower_).lower()
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c)), None)
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt" or _out_of(c)
+                     or (c.dep_ in ("advmod", "oprd", "acomp")
+                         and c.lower_ in _lexicon()["verb_adverbs"].get(lemma, ()))), None)
     if particle is None and _folded_object(token) is not None:
         particle = _folded_object(token).lower_  # "took place"
     return f"{lemma} {particle}" if particle else lemma

@@ -199,6 +199,13 @@ def test_other_words_for_one_doing():
     # Snatched by gunmen is an abduction, not an arrest.
     assert relation(clause("snatch", arg("patient", "qadi", "ent-q", "person")),
                     clause("arrest", arg("patient", "qadi", "ent-q", "person"))) is None
+    # Shot dead is killed, and shot; an attack carried out is an attack; inmates are prisoners.
+    qadi = arg("patient", "qadi", "ent-q", "person")
+    assert relation(clause("shoot dead", qadi), clause("kill", qadi)) == "same"
+    assert relation(clause("shoot dead", qadi), clause("shoot", qadi)) == "same"
+    assert relation(clause("carry out", arg("agent", "cell"), arg("patient", "attack")),
+                    clause("attack", arg("agent", "cell"), arg("patient", "convoy"))) == "same"
+    assert agreement(arg("agent", "inmate"), arg("agent", "prisoner")) > 0
 
 
 def test_bodies_pulled_from_the_water_are_bodies_recovered():

@@ -82,6 +82,12 @@ def test_a_doing_tied_to_its_doer_by_other_words_is_said_of_that_doer(said):
 
 
 @pytest.mark.model
+def test_an_adverb_that_is_part_of_its_verb_is_read_as_its_particle(said):
+    assert "shoot dead" in said("He was shot dead late on Saturday.")
+    assert "get away" in said("Eleven inmates got away during the riot.")
+
+
+@pytest.mark.model
 def test_a_negating_argument_negates_the_clause(said):
     found = said("He insisted that not a single weapon had left the depots.")
     assert found["leave"]["negated"] and found["leave"]["args"]["patient"][0] == "depots"
