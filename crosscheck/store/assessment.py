@@ -317,6 +317,15 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
         area[document, fact.family] |= fact.places if fact.placed else frozenset()
         area[document, fact.family] |= frozenset(e for a, b, e in places[document]
                                                  if sentence[0] <= a and b <= sentence[1])
+    # ... and in the sentences that name the fighting by its noun ("accounts of the clan
+    # fighting in the Qurna district still differ"): its deaths are told there.
+    fighting = {w for w, kind in meaning.meaning()["kinds"].items() if kind == "fighting"}
+    for document in {f[0] for f in found}:
+        text = docs[document].text
+        for start, end in bounds.get(document, ()):
+            if fighting & {singular(w) for w in re.findall(r"[a-z]+", text[start:end].lower())}:
+                area[document, "violence"] |= frozenset(e for a, b, e in places[document]
+                                                        if start <= a and b <= end)
     # The figures of a sentence are all its events' ("a car bomb killed three soldiers"): so
     # are the people they count.
     counted: dict[tuple[str, tuple[int, int]], frozenset[str]] = defaultdict(frozenset)
