@@ -15,7 +15,7 @@ import re
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 
-VERSION = "3"
+VERSION = "4"
 # How far before a mention a title may start ("Lieutenant General ..." is long).
 _LOOKBEHIND = 80
 

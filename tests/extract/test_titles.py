@@ -21,6 +21,9 @@ def _person(text: str, name: str) -> Analysis:
         ("Sheikh Abu Ali al-Basri", "Abu Ali al-Basri", "Abu Ali al-Basri", "Sheikh"),
         # translated Arabic copy's honorific for a man who made the pilgrimage
         ("Hajj Abu Hashim is at home", "Hajj Abu Hashim", "Abu Hashim", "Hajj"),
+        # an occupation news copy puts before a name as a title
+        ("Activist Hamid Sabri al-Nouri is held", "Activist Hamid Sabri al-Nouri", "Hamid Sabri al-Nouri",
+         "Activist"),
     ],
 )
 def test_title_is_cut_from_the_name_and_kept_as_attribute(text, mention, name, title):
