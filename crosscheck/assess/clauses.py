@@ -263,6 +263,13 @@ def agreement(x: Arg, y: Arg) -> int | None:
     return 0 if cx is not None and cx == cy else -1
 
 
+def _phrase_meanings(clause: Clause) -> set[int]:
+    """The ``same`` groups a clause has by its predicate with what it takes ("hold person":
+    detain), not by its predicate alone."""
+    groups = meaning()["groups"]
+    return {g for p in clause.phrases - {clause.predicate} for g in groups.get(p, ())}
+
+
 def opposed(x: Arg, y: Arg) -> bool:
     """Qualifiers that exclude each other: "foreign" and "local" instructors, or one side
     alone ("by Iraqi hands alone") and another filler on the other."""
@@ -341,9 +348,13 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
         return None  # "sold the weapons" and "kept the proceeds": one doer, two things done
     if rel != "same" and _of_things_only(a, b) and any(_a_person(x) or _a_person(y) for x, y, _ in matched):
         return None  # "he was left at a farm" and "he will return to work": not goods
-    if a.predicate in m["light"] and not (any(x.role == "agent" for x, _, _ in matched)
-                                          and any(x.role != "agent" for x, _, _ in matched)):
-        return None  # "the attack was ...": what it is and what is said of it must agree
+    # "The attack was ...": what it is and what is said of it must agree; unless what the
+    # predicate takes gives it one meaning on both sides ("is being held" and "had been held",
+    # of one person: both say he is in custody).
+    meant = a.predicate == b.predicate and bool(_phrase_meanings(a) & _phrase_meanings(b))
+    if a.predicate in m["light"] and not meant and not (
+            any(x.role == "agent" for x, _, _ in matched) and any(x.role != "agent" for x, _, _ in matched)):
+        return None
     if (a.given or b.given) and not any(x.role == "agent" and (n == _ENTITY or x.lemma == y.lemma)
                                         for x, y, n in matched):
         # "The battalion had nothing to do with the killing" says who did not kill, not that

@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "4"
+VERSION = "5"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -290,9 +290,12 @@ def _modifiers(head) -> list[str]:
 
 
 def _negative(head, lex) -> bool:
-    """ "no weapons", "not a single weapon", "none of the rifles", "nobody"."""
+    """ "no weapons", "not a single weapon", "none of the rifles", "nobody"; "(held in
+    Erbil,) not in Sulaymaniyah"."""
     if head.lower_ in lex["negative_determiners"]:
         return True
+    if head.dep_ == "pobj" and head.pos_ == "PROPN" and any(c.dep_ == "neg" for c in head.head.children):
+        return True  # (not "not from a single checkpoint", which says none)
     words = lex["negative_determiners"] | {"not"}
     # ... and "not one rocket", where the parser hangs the "not" on the number.
     kept = [head, *(c for c in head.children if c.dep_ == "nummod")]

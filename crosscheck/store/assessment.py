@@ -505,7 +505,8 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
                 sign = -sign
             elif g["lemma"] in m["alleging"]:
                 modality = "alleged"
-        given = list(r["arguments"])
+        # "Held in Erbil, not in Sulaymaniyah": where it was not is not said of it.
+        given = [a for a in r["arguments"] if not (a.get("negative") and a["role"] not in meaning.CORE)]
         roles = {a["role"] for a in given}
         for a in r["arguments"]:
             given.extend(x for x in described.get(a["head_start"], ()) if x["role"] not in roles)

@@ -130,6 +130,15 @@ def test_a_light_predicate_needs_what_it_says_to_agree():
     deadliest = clause("be", arg("agent", "attack"), arg("attribute", "deadliest"))
     second = clause("be", arg("agent", "attack"), arg("attribute", "second"))
     assert compare(deadliest, second) is None
+    # ... unless what it takes gives it one meaning on both sides: "is being held at the
+    # directorate" and "had been held in Sulaymaniyah", of one person, both say he is held.
+    mahmoud = arg("patient", "mahmoud", "ent-m", "person")
+    at = clause("hold", mahmoud, arg("at", "directorate"))
+    in_ = clause("hold", mahmoud, arg("in", "sulaymaniyah", "ent-s", "place"))
+    said = compare(at, in_, shared_entities=True)
+    assert said is not None and said.agreeable
+    # (Not "held" against "took him": being held is not being taken.)
+    assert compare(at, clause("take", mahmoud), shared_entities=True) is None
 
 
 def test_clauses_are_found_by_meaning_and_thing():

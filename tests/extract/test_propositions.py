@@ -82,6 +82,22 @@ def test_a_doing_tied_to_its_doer_by_other_words_is_said_of_that_doer(said):
 
 
 @pytest.mark.model
+def test_a_place_it_was_not_is_a_negative_argument(model_extractor):
+    text = "He said his brother had been held in Erbil, not in Sulaymaniyah."
+    analysis = model_extractor.extract(Document(text=text, date="2025-03-12"))
+    (held,) = [p for p in analysis.propositions if p.predicate == "hold"]
+    assert {text[slice(*a.head)]: a.negative for a in held.arguments if a.role == "in"} == {
+        "Erbil": False, "Sulaymaniyah": True}
+    assert not held.negated
+    # "Not from a single checkpoint" says none: not a place it was not.
+    text = "We have not pulled out of Jalawla, not from a single checkpoint."
+    analysis = model_extractor.extract(Document(text=text, date="2025-03-12"))
+    (pulled,) = [p for p in analysis.propositions if p.predicate == "pull out"]
+    assert {text[slice(*a.head)]: a.negative for a in pulled.arguments if a.role == "from"} == {
+        "Jalawla": False, "checkpoint": False}
+
+
+@pytest.mark.model
 def test_an_adverb_that_is_part_of_its_verb_is_read_as_its_particle(said):
     assert "shoot dead" in said("He was shot dead late on Saturday.")
     assert "get away" in said("Eleven inmates got away during the riot.")
