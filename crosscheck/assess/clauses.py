@@ -254,6 +254,8 @@ def agreement(x: Arg, y: Arg) -> int | None:
     classes = m["classes"]
     if x.entity or y.entity:
         named, noun = (x, y) if x.entity else (y, x)
+        if named.kind == "organization" and named.lemma in noun.modifiers:
+            return _KIND  # "Asayish officers" and "the Asayish": its men act for it
         if named.kind == "person" and noun.figure is not None and noun.figure.low > 1:
             return -1  # "two men" are not one named man
         return 0 if classes.get(noun.lemma) == (named.kind or classes.get(noun.lemma)) else -1
@@ -261,6 +263,20 @@ def agreement(x: Arg, y: Arg) -> int | None:
     if cx is not None and cx == cy and x.modifiers & y.modifiers - m["generic"]:
         return _KIND  # "the brigade's fighters" and "the sons of the brigade"
     return 0 if cx is not None and cx == cy else -1
+
+
+# The prepositions that say where a doing was done, and the kinds of place that exclude each
+# other as where one person was when it was done to him.
+_AT = ("at", "in", "inside", "outside", "near")
+_WHEREABOUTS = ("dwelling", "post", "place")
+
+
+def _whereabouts(clause: Clause) -> set[str]:
+    """The kinds of place a clause says it was done at: "at his home" (dwelling), "at a
+    checkpoint" (post)."""
+    kinds = meaning()["kinds"]
+    return {kinds[a.lemma] for a in clause.args
+            if a.role in _AT and a.entity is None and kinds.get(a.lemma) in _WHEREABOUTS}
 
 
 def _phrase_meanings(clause: Clause) -> set[int]:
@@ -293,7 +309,7 @@ class Said:
     """What two clauses say of each other (see :func:`compare`)."""
 
     opposite: bool  # one says the other is false (before the statements' polarity)
-    reason: str  # same, figures, date
+    reason: str  # same, figures, date, place
     detail: str
     # Enough to call a conflict: every role both fill agrees (or is in dispute), both have a
     # doer or are finite clauses, and both are put as facts (not "if", "to", a question).
@@ -371,6 +387,14 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
         return Said(False, "date", detail, firm, agreeable) if named and not flip else None
     if a.days & b.days:
         score += 1
+    one_person = any(n == _ENTITY and x.role == "patient" and x.kind == "person" for x, _, n in matched)
+    where_a, where_b = _whereabouts(a), _whereabouts(b)
+    if rel == "same" and one_person and where_a and where_b and not where_a & where_b \
+            and a.predicate not in m["light"] and b.predicate not in m["light"]:
+        # One doing to one named person in two kinds of place ("detained at his home" /
+        # "seized at a checkpoint"); not what a state says ("is being held at the directorate").
+        detail = f"{', '.join(sorted(where_a))} against {', '.join(sorted(where_b))}"
+        return Said(False, "place", detail, firm, agreeable)
     if contrasted is not None:
         score += 1  # both answer who or what fills the role: "trained by foreign instructors"
     if score < _ENOUGH:

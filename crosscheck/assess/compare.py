@@ -109,8 +109,13 @@ class EventFact:
     setting: frozenset[str] = frozenset()
 
     def nested(self, other: EventFact) -> bool:
-        """Whether a place of one is, or lies in, a place of the other."""
-        return bool(self.places & other.places or self.places & other.regions or other.places & self.regions)
+        """Whether a place of one is, or lies in, a place of the other; or is named after it
+        ("Benina airport" and "Benina")."""
+        if self.places & other.places or self.places & other.regions or other.places & self.regions:
+            return True
+        mine = [set(_WORD.findall(n.lower())) - {"the"} for n in self.place_names]
+        theirs = [set(_WORD.findall(n.lower())) - {"the"} for n in other.place_names]
+        return any(a and b and (a <= b or b <= a) for a in mine for b in theirs)
 
     @property
     def named_places(self) -> frozenset[str]:
@@ -368,7 +373,7 @@ def same_clauses(a: Statement, b: Statement,
             if said is None:
                 continue
             sign_b = b.signed(cb) * (-1 if said.opposite else 1)
-            conflict = said.reason in ("figures", "date") or a.signed(ca) != sign_b
+            conflict = said.reason in ("figures", "date", "place") or a.signed(ca) != sign_b
             if conflict and said.firm:
                 return "contradiction", said.reason, said.detail
             if not conflict and said.agreeable:
@@ -617,7 +622,13 @@ def compare(statements: list[Statement]) -> list[Pair]:
         agreed = [d for ea in a.events for eb in b.events
                   if ea.id != eb.id and (d := event_agrees(ea, eb, loose))]
         if agreed and not twice and a.polarity == b.polarity:
-            add("corroboration", a, b, "same", agreed[0])
+            # ... unless what they say of it conflicts: "detained at his home" / "at a checkpoint".
+            # (The figures and days the events gave are theirs to judge: a toll that rose.)
+            said = same_clauses(a, b, common) if a.clauses and b.clauses else None
+            if said is not None and said[:2] == ("contradiction", "place"):
+                add("contradiction", a, b, "place", said[2])
+            else:
+                add("corroboration", a, b, "same", agreed[0])
             continue
         if a.clauses and b.clauses:
             said = same_clauses(a, b, common)

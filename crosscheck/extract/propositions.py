@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "5"
+VERSION = "6"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -418,6 +418,9 @@ def _modality(pred, lex, question: bool = False) -> str | None:
             return c.lower_
         if c.dep_ == "advmod" and c.lower_ in ("where", "why", "how") and pred.dep_ != "ROOT":
             return "whether"  # "had not been told where he was being held": a question
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and pred.dep_ not in ("ROOT", "relcl") and any(
+                g.dep_ == "det" and g.lower_ in ("which", "what") for g in c.children):
+            return "whether"  # "did not say which authority was holding him"
         if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN":
             return "to"
     if pred.pos_ != "NOUN" and question:

@@ -6,7 +6,9 @@ not a guess:
 - "the brigade", "the ministry": the one organisation named earlier in the report whose
   name ends in that noun (or its plural: "the Rapid Response Brigades");
 - "the governor", "the commander": the one person named earlier with that title
-  ("Governor Hafidh al-Zubaidi");
+  ("Governor Hafidh al-Zubaidi", "Col. ..." for "the colonel"), or so described where
+  named ("Hemin Mahmoud, a freelance reporter": "the reporter"; "the Tikrit journalist
+  Laith al-Azzawi": "the journalist");
 - "he", "his", "she", "her", "him": the person named in the same sentence before the
   pronoun or in the sentence before, when only one person (a full name and its parts
   count as one) is named there.
@@ -28,7 +30,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 from crosscheck.resolve.names import name_key, singular
 
-VERSION = "3"
+VERSION = "4"
 _THE = re.compile(r"\b[Tt]he ([a-z]+)\b")
 
 
@@ -41,11 +43,36 @@ def _lexicon() -> dict[str, Any]:
         "group_words": set(data["group_words"]),
         "armed_heads": set(data["armed_heads"]),
         "pronoun": re.compile(rf"\b(?:{pronouns})\b", re.IGNORECASE),
+        "title_words": data["title_words"], "description_ends": set(data["description_ends"]),
     }
 
 
 def _covered(span: tuple[int, int], mentions: list[Mention]) -> bool:
     return any(m.start < span[1] and span[0] < m.end for m in mentions)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+([^,.;()\n]{1,80})")
+_BEFORE = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w-]*\s+)*([a-z][a-z-]+)\s+$")
+
+
+def _described_as(text: str, person: Mention, lex) -> set[str]:
+    """The nouns a person is described by where named: the title's words ("Col." is
+    "colonel"), an appositive's head ("Hemin Mahmoud, a freelance reporter": reporter) and
+    a description before the name ("the Tikrit journalist Laith al-Azzawi": journalist)."""
+    out = set()
+    for w in name_key(person.attrs.get("title", "")).split():
+        out.add(lex["title_words"].get(w, w))
+    m = _APPOSITIVE.match(text, person.end)
+    if m:
+        words = m[1].split()
+        end = next((i for i, w in enumerate(words) if w in lex["description_ends"]), len(words))
+        words = words[:end]
+        if 0 < len(words) <= 4 and all(re.fullmatch(r"[a-z][a-z-]*(?:['’]s)?", w) for w in words):
+            out.add(singular(words[-1]))
+    m = _BEFORE.search(text, max(0, person.start - 60), person.start)
+    if m:
+        out.add(singular(m[1]))
+    return out
 
 
 def _one(candidates: list[Mention], group) -> Mention | None:
@@ -86,6 +113,7 @@ def add_references(analysis, parsed) -> None:
         return by_name(principal.get((m.start, m.end), m))
 
     added: list[Mention] = []
+    described = {id(p): _described_as(text, p, lex) for p in people}
 
     def add(span: tuple[int, int], target: Mention, kind: str) -> None:
         added.append(Mention(span[0], span[1], text[span[0] : span[1]], target.label, target.type,
@@ -109,8 +137,7 @@ def add_references(analysis, parsed) -> None:
             if target is not None:
                 add(span, target, "definite")
             continue
-        before = [p for p in people if p.end <= span[0]
-                  and word in name_key(p.attrs.get("title", "")).split()]
+        before = [p for p in people if p.end <= span[0] and head in described[id(p)]]
         target = _one(before, group)
         if target is not None:
             add(span, target, "title")

@@ -238,3 +238,28 @@ def test_a_doing_taken_as_given_is_compared_by_who_did_it():
     # Not taken as given ("the battalion did not kill the sheikh"), it is compared with "the
     # sheikh was killed" as any clause is.
     assert compare(clause("kill", sheikh, battalion, sign=-1), killed) is not None
+
+
+def test_one_person_taken_in_two_kinds_of_place_is_a_place_conflict():
+    mahmoud = arg("patient", "mahmoud", "ent-m", "person")
+    at_home = clause("detain", mahmoud, arg("at", "home"), arg("agent", "officer"))
+    at_checkpoint = clause("detain", mahmoud, arg("at", "checkpoint"))
+    said = compare(at_home, at_checkpoint)
+    assert said is not None and said.reason == "place" and said.firm
+    assert said.detail == "dwelling against post"
+    # One kind of place on both sides agrees; so does a place on one side only.
+    assert compare(at_home, clause("arrest", mahmoud, arg("at", "house"))).reason == "same"
+    assert compare(at_home, clause("detain", mahmoud)).reason == "same"
+    # Where a state holds is not where it was done: "is being held at the base".
+    held = compare(clause("hold", mahmoud, arg("at", "base")), at_home)
+    assert held is None or held.reason != "place"
+    # Nor is a place said of something done to no one named.
+    assert compare(clause("detain", arg("patient", "man"), arg("at", "home")),
+                   clause("detain", arg("patient", "man"), arg("at", "checkpoint"))) is None
+
+
+def test_a_bodys_men_named_by_it_act_for_it():
+    asayish = arg("agent", "asayish", "ent-a", "organization")
+    officers = arg("agent", "officer", modifiers=["asayish"])
+    assert agreement(asayish, officers) == agreement(officers, asayish) > 0
+    assert agreement(asayish, arg("agent", "officer", modifiers=["police"])) < 0

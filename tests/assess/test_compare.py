@@ -285,3 +285,34 @@ def test_a_reports_own_background_does_not_make_its_subject_common():
     assert "ent-saadi" not in common_entities(said + named + [own(i) for i in range(30)])
     # Said by sources that often, he is the corpus's subject.
     assert "ent-saadi" in common_entities(said + named * 6)
+
+
+def test_one_arrest_told_on_one_day_in_two_kinds_of_place_is_a_place_conflict():
+    # The arrest agrees (one person, one day, one town) but where he was taken does not.
+    person = "ent-reporter"
+    arrest = EventFact("e1", "arrest", frozenset({"ent-town"}), "2026-04-16", "day", "2026-04-17",
+                       participants=frozenset({person}), people=frozenset({person}),
+                       place_names=frozenset({"Chamchamal"}))
+    a = claim("c1", "d1", "Kurdistan Post", "anonymous:d1:two relatives",
+              "he was detained by officers at his home in Chamchamal on Thursday", entities=[person])
+    b = claim("c2", "d2", "Erbil Courier", "entity:editor",
+              "the reporter was detained by the security police at a checkpoint near Chamchamal on Thursday",
+              entities=[person])
+    a.events, b.events = [arrest], [replace(arrest, id="e2")]
+    reporter = Arg("patient", "reporter", person, "person")
+    a.clauses = [Clause("detain", (reporter, Arg("at", "home")))]
+    b.clauses = [Clause("detain", (reporter, Arg("at", "checkpoint")))]
+    assert found([a, b]) == {("contradiction", "c1", "c2", "place", "independent")}
+    house = claim("c3", "d3", "Sulaymaniyah Times", "entity:lawyer",
+                  "the reporter was detained at his house in Chamchamal on Thursday", entities=[person])
+    house.events = [replace(arrest, id="e3")]
+    house.clauses = [Clause("detain", (reporter, Arg("at", "house")))]
+    assert found([a, house]) == {("corroboration", "c1", "c3", "same", "independent")}
+
+
+def test_a_place_named_after_another_lies_in_it():
+    airport = EventFact("e1", "arrest", frozenset({"ent-airport"}), place_names=frozenset({"Benina airport"}))
+    town = EventFact("e2", "arrest", frozenset({"ent-benina"}), place_names=frozenset({"Benina"}))
+    other = EventFact("e3", "arrest", frozenset({"ent-sabha"}), place_names=frozenset({"Sabha"}))
+    assert airport.nested(town) and town.nested(airport)
+    assert not airport.nested(other)

@@ -110,6 +110,10 @@ def test_a_negating_argument_negates_the_clause(said):
     # An indirect question says nothing happened.
     found = said("The family had not been told where he was being held.")
     assert found["hold"]["modality"] == "whether"
+    found = said("The family did not know which authority was holding him.")
+    assert found["hold"]["modality"] == "whether"
+    found = said("The brigade which holds the town denied it.")
+    assert found["hold"]["modality"] is None  # a relative clause asks nothing
     # "pulled out of": a verb with its particle, and where from.
     found = said("We have not pulled out of Jalawla.")
     assert found["pull out"]["negated"] and found["pull out"]["args"]["from"][0] == "Jalawla"

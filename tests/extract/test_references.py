@@ -66,6 +66,28 @@ def test_a_title_and_the_pronouns_that_continue_it():
                     ("Khalaf", "person:saad khalaf"), ("He", "person:saad khalaf")]
 
 
+def test_a_description_given_where_a_person_is_named_is_a_title_for_later():
+    text = ("Nabil Yousef Karim, a freelance reporter, was detained. Col. Sami Hadi, the commander of "
+            "the unit, said nothing. Armed men took the Mosul journalist Walid Qasim from his home. "
+            "Later the reporter was moved. The colonel declined to comment. The journalist is missing.")
+    people = [("Nabil Yousef Karim", "PERSON"), ("Sami Hadi", "PERSON"), ("Walid Qasim", "PERSON")]
+    a = _analysis(text, people, titles={"Sami Hadi": "Col."})
+    add_references(a, [])
+    refs = [r for r in _refs(a) if r[2] == "title"]
+    # An appositive's head ("a freelance reporter"), an abbreviated title ("Col."), a
+    # description before the name ("the Mosul journalist"); "the commander of the unit" is
+    # read to its head, not to "unit".
+    assert refs == [("the reporter", "Nabil Yousef Karim", "title"), ("The colonel", "Sami Hadi", "title"),
+                    ("The journalist", "Walid Qasim", "title")]
+
+
+def test_two_people_described_alike_leave_the_description_unlinked():
+    text = "Nabil Karim, a reporter, and Walid Qasim, a reporter, were detained. The reporter was freed."
+    a = _analysis(text, [("Nabil Karim", "PERSON"), ("Walid Qasim", "PERSON")])
+    add_references(a, [])
+    assert [r for r in _refs(a) if r[2] == "title"] == []
+
+
 def test_a_pronoun_with_two_people_in_reach_is_left_alone():
     text = "Saad Khalaf met Ali Kadhim. He said the deal was done."
     a = _analysis(text, [("Saad Khalaf", "PERSON"), ("Ali Kadhim", "PERSON")])
