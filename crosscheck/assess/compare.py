@@ -211,6 +211,16 @@ class Statement:
             return -1 if head <= 1 else 1
         return 1 if self.clauses else self.polarity  # no parse kept: the words' polarity
 
+    def doer_denied(self, event: EventFact, other: Statement) -> bool:
+        """Whether what the statement denies of the event is only who did it, as ``other``
+        tells it: its clause is negated and names a doer ``other`` does not name ("the
+        battalion had not fired a single bullet at the sheikh" against "the sheikh was
+        killed"; not "we did not arrest him" against "members of our security office
+        detained him")."""
+        said = [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
+        doers = {x.entity for x in said[0].args if x.role == "agent" and x.entity} if said else set()
+        return bool(said) and said[0].sign < 0 and bool(doers) and not doers & other.named()
+
     def signed(self, clause: Clause) -> int:
         """A clause's polarity as this statement puts it: a denial turns it."""
         return clause.sign * (-1 if self.stance in NEGATIVE and self.kind != "fact" else 1)
@@ -615,7 +625,8 @@ def compare(statements: list[Statement]) -> list[Pair]:
         # One source twice in one report says nothing new; in two reports it is a repetition.
         twice = a.source == b.source and a.document == b.document
         if any(a.event_sign(ea) != b.event_sign(eb) and same_event(ea, eb, loose)
-               and ea.participants & eb.participants for ea in a.events for eb in b.events if ea.id != eb.id):
+               and ea.participants & eb.participants and not (a.doer_denied(ea, b) or b.doer_denied(eb, a))
+               for ea in a.events for eb in b.events if ea.id != eb.id):
             # "The brigade denied that X had been arrested" against "forces arrested X".
             add("contradiction", a, b, "denial", "denies that it happened")
             continue

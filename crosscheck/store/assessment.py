@@ -139,9 +139,17 @@ def statements(conn: Connection) -> list[Statement]:
     by_sentence: dict[tuple[str, tuple[int, int]], Statement] = {}
     for document, anchor, sentence, fact in facts:
         inside = [s for a, b, s in claimed[document] if a <= anchor < b]
+        for s in inside:
+            s.events.append(fact)
+        # A happening the report tells again inside what someone says ("The attack killed two
+        # guards ... A medic said two guards had been killed in the attack") is that claim's
+        # too where the claim says it happened (a clause of its own headed by the word), with
+        # the figures the claim gives (see below), not those told before.
+        for a, b, s in claimed[document]:
+            said_again = [(x, y) for x, y in fact.at if x != anchor and a <= x < b]
+            if s not in inside and any(x <= c.at < y for x, y in said_again for c in s.clauses):
+                s.events.append(replace(fact, figures={}, update=False))
         if inside:
-            for s in inside:
-                s.events.append(fact)
             continue
         if (document, sentence) in by_sentence:  # "X was dismissed on Sunday": an event and a relation
             by_sentence[document, sentence].events.append(fact)

@@ -316,3 +316,23 @@ def test_a_place_named_after_another_lies_in_it():
     other = EventFact("e3", "arrest", frozenset({"ent-sabha"}), place_names=frozenset({"Sabha"}))
     assert airport.nested(town) and town.nested(airport)
     assert not airport.nested(other)
+
+
+def test_denying_who_did_it_is_no_denial_that_it_happened():
+    sheikh, battalion = "ent-sheikh", "ent-battalion"
+    shooting = EventFact("e1", "attack", frozenset({"ent-town"}), "2026-08-10", "day", "2026-08-11",
+                         participants=frozenset({sheikh}), people=frozenset({sheikh}), at=((40, 45),))
+    denied = claim("c1", "d1", "Euphrates Daily", "entity:spokesman",
+                   "that the battalion had not fired a single bullet at the sheikh",
+                   entities=[battalion, sheikh], start=10)
+    denied.events = [shooting]
+    denied.clauses = [Clause("fire", (Arg("agent", "battalion", battalion, "organization"),
+                                      Arg("at", "sheikh", sheikh, "person")), sign=-1, at=40)]
+    killed = claim("c2", "d2", "Deir Now", "entity:family", "the sheikh was shot outside his guesthouse",
+                   entities=[sheikh])
+    killed.events = [replace(shooting, id="e2", at=((100, 104),))]
+    assert found([denied, killed]) == set()
+    by_them = claim("c3", "d3", "Mayadin Voice", "entity:son", "the battalion's men shot the sheikh",
+                    entities=[battalion, sheikh])
+    by_them.events = [replace(shooting, id="e3", at=((200, 204),))]
+    assert found([denied, by_them]) == {("contradiction", "c1", "c3", "denial", "independent")}

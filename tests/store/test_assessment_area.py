@@ -33,3 +33,31 @@ def test_a_toll_with_no_place_is_the_fighting_its_report_names(tmp_path, model_e
     pairs = {(p["kind"], p["reason"]) for p, (a, b) in zip(found, sides, strict=True)
              if ("Six people" in a and "nine people" in b) or ("nine people" in a and "Six people" in b)}
     assert pairs == {("contradiction", "figures")}
+
+
+RETOLD = {
+    "01-bp.md": ("Border Press", "2026-05-04",
+                 "QAIM (Border Press) - Rockets struck a border post near al-Qaim late on Sunday. The attack "
+                 "killed two border guards, an officer said.\n\nA medic at the town's hospital said two "
+                 "guards had been killed in the attack and that their bodies were brought in overnight."),
+    "02-jc.md": ("Jazira Chronicle", "2026-05-04",
+                 "(Jazira Chronicle) - Three border guards were killed when rockets hit a border post near "
+                 "al-Qaim late on Sunday, the commander of the border regiment said."),
+}
+
+
+@pytest.mark.model
+def test_a_happening_told_again_inside_a_claim_is_that_claims_with_its_own_figures(tmp_path, model_extractor):
+    from crosscheck.ingest.batch import ingest
+
+    paths = []
+    for name, (outlet, date, body) in RETOLD.items():
+        path = tmp_path / name
+        path.write_text(f'---\noutlet: "{outlet}"\ndate: {date}\n---\n{body}\n', encoding="utf-8")
+        paths.append(path)
+    engine = db.open_workspace(tmp_path / "ws", create_missing=True)
+    ingest(engine, paths, model_extractor)
+    assessment.run(engine)
+    medic = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
+             if any(p[f"{s}_statement"]["text"].startswith("two guards had been killed") for s in "ab")]
+    assert ("contradiction", "figures") in medic
