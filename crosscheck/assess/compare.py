@@ -100,6 +100,9 @@ class EventFact:
     # Whether the statement says it happened, or only refers to it ("the March 21 attack",
     # "the soldiers killed in the attack"): a reference's date and place are not told.
     asserted: bool = True
+    # Whether the statement's own words give its figures ("put the death toll from the clashes
+    # at eleven": the clashes are only referred to, the count is told).
+    counted: bool = False
     # A death told as "died" ("two of the wounded died in hospital on Tuesday"): its day may be
     # days after the attack's, so it does not dispute the attack's date.
     later: bool = False
@@ -529,7 +532,8 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
         return None  # soldiers counted against militants
     for kind in sorted(set(a.figures) & set(b.figures)):
         fa, fb = a.figures[kind], b.figures[kind]
-        if not fa.agrees(fb) and not (a.update or b.update) and told:
+        if not fa.agrees(fb) and not (a.update or b.update) and (a.asserted or a.counted) \
+                and (b.asserted or b.counted):
             return "figures", f"{kind} {fa} against {fb}"
     return None
 

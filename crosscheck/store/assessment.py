@@ -175,7 +175,16 @@ def statements(conn: Connection) -> list[Statement]:
         # 21 attack", "the soldiers killed in the attack"): a clause of its own is headed by
         # one of the event's words.
         heads = {c.at for c in s.clauses} | {h for c in s.clauses for h in c.core_at}
-        s.events = [replace(e, asserted=not s.clauses or any(a <= h < b for h in heads for a, b in e.at))
+        # A count told through its noun ("put the death toll from the clashes at eleven", "the
+        # number of martyrs had reached eleven") tells the figures, though the happening is
+        # only referred to; not a count in a description ("the two guards who died").
+        words = re.findall(r"[\w,]+", s.text.lower())
+        numbers = {n for w in words for n in (number_of(w.strip(",")) or ())}
+        if not _COUNT_NOUNS & set(words):
+            numbers = set()
+        s.events = [replace(e, asserted=not s.clauses or any(a <= h < b for h in heads for a, b in e.at),
+                            counted=bool(e.figures) and all({f.low, f.high} & numbers
+                                                            for f in e.figures.values()))
                     for e in s.events]
         for e in s.events:
             # A count far from its verb ("Six heroes of our valiant army were martyred"): the
@@ -407,6 +416,7 @@ def _hierarchy(conn: Connection, merged: dict[str, str]) -> dict[str, set[str]]:
 
 # The figure each kind of event counts.
 _COUNTED = {"die": "killed", "injure": "wounded", "arrest": "arrested"}
+_COUNT_NOUNS = {"toll", "number", "tally", "count", "total", "figure"}
 
 
 # How a clause is put that says it is not a fact ("if he sold", "to sell", a question).

@@ -252,6 +252,11 @@ def test_a_count_only_referred_to_disputes_no_figure():
     buried = replace(bombing("e2", Figure(2, 2)), asserted=False)
     assert not [p for p in found([fact("e1", "d1", "Tigris Post", toll),
                                   fact("e2", "d2", "Babil Daily", buried)]) if p[0] == "contradiction"]
+    # A toll told through its noun ("put the death toll from the clashes at eleven") is told,
+    # though the happening is only referred to.
+    put = replace(bombing("e3", Figure(11, 11)), asserted=False, counted=True)
+    assert ("contradiction", "e1", "e3", "figures", "independent") in found(
+        [fact("e1", "d1", "Tigris Post", toll), fact("e3", "d3", "Babil Daily", put)])
 
 
 def test_happenings_told_with_no_place_on_one_day_in_reports_set_in_one_province_are_one():

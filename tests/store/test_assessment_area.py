@@ -61,3 +61,30 @@ def test_a_happening_told_again_inside_a_claim_is_that_claims_with_its_own_figur
     medic = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
              if any(p[f"{s}_statement"]["text"].startswith("two guards had been killed") for s in "ab")]
     assert ("contradiction", "figures") in medic
+
+
+TOLLS = {
+    "01-eo.md": ("Euphrates Observer", "2027-08-12",
+                 "(Euphrates Observer) - Seven people have been killed in two days of clashes between tribal "
+                 "fighters and an armed group in the town of al-Mayadin, a monitoring group said."),
+    "02-nr.md": ("Nahr Review", "2027-08-13",
+                 "(Nahr Review) - Fighting continued in al-Mayadin on Friday. A doctor at the town's "
+                 "hospital put the death toll from the clashes at 11."),
+}
+
+
+@pytest.mark.model
+def test_a_toll_told_through_its_noun_is_a_figure_told(tmp_path, model_extractor):
+    from crosscheck.ingest.batch import ingest
+
+    paths = []
+    for name, (outlet, date, body) in TOLLS.items():
+        path = tmp_path / name
+        path.write_text(f'---\noutlet: "{outlet}"\ndate: {date}\n---\n{body}\n', encoding="utf-8")
+        paths.append(path)
+    engine = db.open_workspace(tmp_path / "ws", create_missing=True)
+    ingest(engine, paths, model_extractor)
+    assessment.run(engine)
+    pairs = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
+             if any("death toll" in p[f"{s}_statement"]["text"] for s in "ab")]
+    assert ("contradiction", "figures") in pairs
