@@ -40,7 +40,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test4": Path(__file__).parent / "data" / "assessment-test4",
            "test5": Path(__file__).parent / "data" / "assessment-test5",
            "test6": Path(__file__).parent / "data" / "assessment-test6",
-           "test7": Path(__file__).parent / "data" / "assessment-test7"}
+           "test7": Path(__file__).parent / "data" / "assessment-test7",
+           "test8": Path(__file__).parent / "data" / "assessment-test8"}
 KINDS = ("corroboration", "contradiction")
 
 
