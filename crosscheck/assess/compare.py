@@ -216,13 +216,22 @@ class Statement:
 
     def doer_denied(self, event: EventFact, other: Statement) -> bool:
         """Whether what the statement denies of the event is only who did it, as ``other``
-        tells it: its clause is negated and names a doer ``other`` does not name ("the
+        tells it: its clause is negated and names a doer (an entity, or a noun: "his forces",
+        "the brigade's artillery") that ``other`` neither names nor agrees with ("the
         battalion had not fired a single bullet at the sheikh" against "the sheikh was
         killed"; not "we did not arrest him" against "members of our security office
-        detained him")."""
+        detained him", nor "the faction never detained him" against "... an armed faction")."""
         said = [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
-        doers = {x.entity for x in said[0].args if x.role == "agent" and x.entity} if said else set()
-        return bool(said) and said[0].sign < 0 and bool(doers) and not doers & other.named()
+        if not said or said[0].sign > 0:
+            return False
+        generic = clauses.meaning()["generic"]
+        doers = [x for x in said[0].args if x.role == "agent" and (x.entity or x.lemma not in generic)]
+        theirs = [y for c in other.clauses for y in c.args if y.role == "agent"]
+        words = set(_WORD.findall(other.text.lower()))
+        return bool(doers) and not any(
+            (x.entity and x.entity in other.named()) or (not x.entity and x.lemma in words)
+            or any((clauses.agreement(x, y) or 0) > 0 for y in theirs)
+            for x in doers)
 
     def signed(self, clause: Clause) -> int:
         """A clause's polarity as this statement puts it: a denial turns it."""

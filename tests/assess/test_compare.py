@@ -341,3 +341,12 @@ def test_denying_who_did_it_is_no_denial_that_it_happened():
                     entities=[battalion, sheikh])
     by_them.events = [replace(shooting, id="e3", at=((200, 204),))]
     assert found([denied, by_them]) == {("contradiction", "c1", "c3", "denial", "independent")}
+    # A doer told by a noun ("his forces") is a doer too: denying it denies no shelling.
+    forces = claim("c4", "d4", "Aden Post", "entity:commander", "that his forces had not shelled the market",
+                   entities=[])
+    forces.events = [replace(shooting, id="e4", at=((300, 307),))]
+    forces.clauses = [Clause("shell", (Arg("agent", "force"), Arg("patient", "market")), sign=-1, at=300)]
+    shelled = claim("c5", "d5", "Taiz Today", "entity:medic", "shells hit the market and killed the sheikh",
+                    entities=[sheikh])
+    shelled.events = [replace(shooting, id="e5", at=((400, 404),))]
+    assert found([forces, shelled]) == set()
