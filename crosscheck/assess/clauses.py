@@ -206,9 +206,12 @@ def relation(a: Clause, b: Clause) -> str | None:
     """How two clauses' predicates relate: "same" (one meaning), "contrary" (one excludes the
     other), "outcome" (two ways of one side of a ``contrary`` pair: "sold" and "left the
     depots"; enough to deny the one with the other, not to corroborate), or None."""
+    contrary = any((i, 1 - side) in b.sides for i, side in a.sides)
+    if contrary and a.predicate == b.predicate and a.predicate in meaning()["light"]:
+        return "contrary"  # "was among the dead" and "is alive": one verb, what it takes differs
     if a.predicate == b.predicate or a.groups & b.groups:
         return "same"
-    if any((i, 1 - side) in b.sides for i, side in a.sides):
+    if contrary:
         return "contrary"
     if a.sides & b.sides:
         return "outcome"
@@ -360,14 +363,17 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
                 untold = True
     if contrasted is not None and any(x.role == contrasted[0].role for x, _, _ in matched):
         contrasted = None  # "the superior candidate" and "the only candidate": the role agrees
-    if rel != "same" and not any(x.role != "agent" or y.role != "agent" for x, y, _ in matched):
+    # (Of a state, "is alive" and "was among the dead", the subject is what it is said of.)
+    states = a.predicate in m["light"] and b.predicate in m["light"] and rel == "contrary"
+    if rel != "same" and not states and not any(x.role != "agent" or y.role != "agent"
+                                                for x, y, _ in matched):
         return None  # "sold the weapons" and "kept the proceeds": one doer, two things done
     if rel != "same" and _of_things_only(a, b) and any(_a_person(x) or _a_person(y) for x, y, _ in matched):
         return None  # "he was left at a farm" and "he will return to work": not goods
     # "The attack was ...": what it is and what is said of it must agree; unless what the
     # predicate takes gives it one meaning on both sides ("is being held" and "had been held",
     # of one person: both say he is in custody).
-    meant = a.predicate == b.predicate and bool(_phrase_meanings(a) & _phrase_meanings(b))
+    meant = states or (a.predicate == b.predicate and bool(_phrase_meanings(a) & _phrase_meanings(b)))
     if a.predicate in m["light"] and not meant and not (
             any(x.role == "agent" for x, _, _ in matched) and any(x.role != "agent" for x, _, _ in matched)):
         return None

@@ -263,3 +263,15 @@ def test_a_bodys_men_named_by_it_act_for_it():
     officers = arg("agent", "officer", modifiers=["asayish"])
     assert agreement(asayish, officers) == agreement(officers, asayish) > 0
     assert agreement(asayish, arg("agent", "officer", modifiers=["police"])) < 0
+
+
+def test_two_states_told_by_one_verb_are_contrary_by_what_it_takes():
+    # "Among the dead was al-Muhammadawi" against "the commander is alive and well".
+    commander = arg("agent", "muhammadawi", "ent-c", "person")
+    dead = clause("be", commander, arg("among", "dead"))
+    alive = clause("be", arg("agent", "commander", "ent-c", "person"), arg("attribute", "alive"))
+    assert relation(dead, alive) == "contrary"
+    said = compare(dead, alive, shared_entities=True)
+    assert said is not None and said.opposite and said.firm
+    # Two states of one kind by one verb stay the same meaning.
+    assert relation(dead, clause("be", commander, arg("among", "victim"))) == "same"
