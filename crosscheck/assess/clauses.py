@@ -157,6 +157,7 @@ def meaning() -> dict[str, Any]:
                                    if set(data["of_things"]) & (set(a) | set(b))),
             "opposed": [(frozenset(a), frozenset(b)) for a, b in data["opposed"]],
             "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
+            "anyone_not": frozenset(data["anyone_not"]),
             "light": frozenset(data["light"]), "units": frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
@@ -348,6 +349,8 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
                 # kind of thing in any role ("handed over its checkpoints" / "are in their
                 # positions").
                 continue
+            if rel == "same" and x.role in CORE and {x.lemma, y.lemma} & m["anyone_not"]:
+                continue  # "nobody has dismissed him": whoever the other names
             if rel == "same" and x.role in CORE and opposed(x, y):
                 contrasted = (x, y)
                 continue

@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "6"
+VERSION = "7"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -322,12 +322,14 @@ def _count(head, offset: int, text: str, lex) -> tuple[list[int] | None, str | N
 
 def _argument(role: str, head, offset: int, text: str, lex) -> Argument:
     start, end = _phrase(head)
-    head = _head_of_quantity(head)
+    counting, head = head, _head_of_quantity(head)
     number, bound = _count(head, offset, text, lex)
+    # "not a drop of fuel": the negation is on the word that counts.
+    negative = _negative(head, lex) or (counting is not head and _negative(counting, lex))
     return Argument(role=role, span=(offset + start, offset + end),
                     head=(offset + head.idx, offset + head.idx + len(head.text)),
                     lemma=_head_lemma(head),
-                    modifiers=_modifiers(head), number=number, bound=bound, negative=_negative(head, lex))
+                    modifiers=_modifiers(head), number=number, bound=bound, negative=negative)
 
 
 def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:

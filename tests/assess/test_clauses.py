@@ -275,3 +275,14 @@ def test_two_states_told_by_one_verb_are_contrary_by_what_it_takes():
     assert said is not None and said.opposite and said.firm
     # Two states of one kind by one verb stay the same meaning.
     assert relation(dead, clause("be", commander, arg("among", "victim"))) == "same"
+
+
+def test_nobody_denies_the_role_of_whoever_the_other_names():
+    commander = arg("patient", "hudairi", "ent-h", "person")
+    nobody = clause("dismiss", arg("agent", "nobody"), commander, sign=-1)
+    ministry = clause("dismiss", arg("agent", "ministry"), commander)
+    said = compare(nobody, ministry)
+    assert said is not None and said.firm
+    # ("Someone" is not "nobody": it can be told from no one.)
+    said = compare(clause("dismiss", arg("agent", "officer"), commander, sign=-1), ministry)
+    assert said is None or not said.firm

@@ -107,6 +107,9 @@ def test_an_adverb_that_is_part_of_its_verb_is_read_as_its_particle(said):
 def test_a_negating_argument_negates_the_clause(said):
     found = said("He insisted that not a single weapon had left the depots.")
     assert found["leave"]["negated"] and found["leave"]["args"]["patient"][0] == "depots"
+    # The least of a thing, counted, is the thing, and its "not" the clause's.
+    found = said("He swore that not a drop of the nation's fuel had been sold to smugglers.")
+    assert found["sell"]["negated"] and found["sell"]["args"]["patient"][0] == "fuel"
     # An indirect question says nothing happened.
     found = said("The family had not been told where he was being held.")
     assert found["hold"]["modality"] == "whether"
