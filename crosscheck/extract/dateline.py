@@ -28,6 +28,17 @@ DATELINE = re.compile(
 )
 
 
+# A roundup's paragraph that opens with its place in ordinary case and a long dash ("Zuwara
+# – According to Qasr Press Agency, ..."; not a hyphen, which may join words).
+PARAGRAPH = re.compile(r"(?P<place>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})[ \t]+[–—][ \t]+(?=[A-Z])")
+
+
+def paragraph_places(text: str) -> list[re.Match]:
+    """The places that open a roundup's paragraphs, after the first ("Zuwara – ...")."""
+    starts = [m.end() for m in re.finditer(r"\n[ \t]*\n[ \t]*", text)]
+    return [m for at in starts if (m := PARAGRAPH.match(text, at))]
+
+
 def find(text: str) -> re.Match | None:
     """The dateline at the start of a text, if it has one: a place in capitals and a dash,
     then a sentence in ordinary case ("SOCCER - JAPAN GET LUCKY WIN" is a headline)."""
@@ -40,6 +51,19 @@ def find(text: str) -> re.Match | None:
 
 @Language.component(NAME)
 def mark_dateline(doc: Doc) -> Doc:
+    spans = []
+    for m in paragraph_places(doc.text):
+        after = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+        place = doc.char_span(m.start("place"), m.end("place"), label="GPE", alignment_mode="contract")
+        if after is None or not len(after) or place is None or not len(place):
+            continue
+        after[0].is_sent_start = True
+        for token in doc[place.start + 1:after[0].i]:
+            token.is_sent_start = False
+        spans.append(place)
+    if spans:
+        doc.set_ents(spans, default="unmodified")
+        spans = []
     m = find(doc.text)
     if m is None:
         return doc
@@ -49,7 +73,6 @@ def mark_dateline(doc: Doc) -> Doc:
     after[0].is_sent_start = True
     for token in doc[1:after[0].i]:
         token.is_sent_start = False
-    spans = []
     for group, label in (("place", "GPE"), ("region", "GPE"), ("outlet", "ORG")):
         if not m[group]:
             continue

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crosscheck.extract.dateline import find
+from crosscheck.extract.dateline import find, paragraph_places
 
 
 @pytest.mark.parametrize("text, place, outlet", [
@@ -31,3 +31,21 @@ def test_the_subject_after_a_dated_dateline_is_the_subject(model_extractor):
     (patient,) = [a for a in abduct.arguments if a.role == "patient"]
     assert text[slice(*patient.span)] == "Aref el-Qadi"
     assert not any(m.type == "person" and "TUNIS" in m.text for m in analysis.mentions)
+
+
+def test_a_roundups_paragraphs_may_open_with_their_place_and_a_long_dash():
+    text = ("Outlets reported the following.\n\nZuwara \u2013 According to Qasr Press Agency, a boat "
+            "sank.\n\nAl-Khums \u2013 Nida al-Sahil said the port reopened.\n\n"
+            "Well-known - and disputed - figures.")
+    assert [m["place"] for m in paragraph_places(text)] == ["Zuwara", "Al-Khums"]
+
+
+@pytest.mark.model
+def test_the_subject_after_a_paragraphs_place_is_the_subject(model_extractor):
+    from crosscheck.model import Document
+
+    text = ("Radio Dunes gathered what other outlets reported.\n\nZuwara \u2013 According to Qasr Press "
+            "Agency, the migrant boat capsized on Wednesday off Zuwara.")
+    analysis = model_extractor.extract(Document(text=text, date="2027-06-19"))
+    (capsized,) = [p for p in analysis.propositions if p.predicate == "capsize"]
+    assert {a.role: a.lemma for a in capsized.arguments}["agent"] == "boat"
