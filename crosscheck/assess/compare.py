@@ -59,6 +59,14 @@ def settings() -> dict[str, Any]:
             "family": family}
 
 
+@functools.cache
+def _country(name: str) -> bool:
+    """Whether a place's name is a country's ("Yemen", "Iraq"), as followthemoney knows them."""
+    from followthemoney.types import registry
+
+    return registry.country.clean(name) is not None
+
+
 @dataclass
 class EventFact:
     """An event a statement reports, as compared: its family of types, its places (entity
@@ -116,6 +124,8 @@ class EventFact:
         ("Benina airport" and "Benina")."""
         if self.places & other.places or self.places & other.regions or other.places & self.regions:
             return True
+        if any(_country(n) for n in self.place_names | other.place_names):
+            return True  # "in western Taiz" and "in Yemen": a country holds its towns
         mine = [set(_WORD.findall(n.lower())) - {"the"} for n in self.place_names]
         theirs = [set(_WORD.findall(n.lower())) - {"the"} for n in other.place_names]
         return any(a and b and (a <= b or b <= a) for a in mine for b in theirs)

@@ -320,6 +320,8 @@ def test_a_place_named_after_another_lies_in_it():
     town = EventFact("e2", "arrest", frozenset({"ent-benina"}), place_names=frozenset({"Benina"}))
     other = EventFact("e3", "arrest", frozenset({"ent-sabha"}), place_names=frozenset({"Sabha"}))
     assert airport.nested(town) and town.nested(airport)
+    country = EventFact("e4", "arrest", frozenset({"ent-libya"}), place_names=frozenset({"Libya"}))
+    assert country.nested(other) and other.nested(country)  # a country holds its towns
     assert not airport.nested(other)
 
 

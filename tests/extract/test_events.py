@@ -229,6 +229,11 @@ def test_a_weapon_that_hits_something_is_an_attack_and_sanctions_are_not(model_e
     assert ("attack", ["targeted"], {"target": ["their supply convoys"]}) in events(
         "An explosive device targeted one of their supply convoys.")
     assert events("The sanctions targeted 13 officials.") == []
+    # Shells that fall or slam into a place; prices that fall are no attack.
+    slammed = events("Artillery shells slammed into the crowded market on Sunday.")
+    assert [t for t, _, _ in slammed] == ["attack"]
+    assert [t for t, _, _ in events("Residents said shells fell on the market on Saturday.")] == ["attack"]
+    assert events("Fuel prices fell on Sunday.") == []
     # A unit's size from the men who serve in it.
     found = events("A council member said no more than 800 men serve in the Jazira Tribal Regiment.")
     assert [p["unit"] for t, _, p in found if t == "strength"] == [["Jazira Tribal Regiment"]]
