@@ -311,8 +311,12 @@ def points_back(statement: Statement) -> bool:
 
 
 def points_back_words(text: str) -> bool:
-    """Whether a content's words only point back at a claim ("the claim", "the reports")."""
+    """Whether a content's words only point back at a claim ("the claim", "the reports"),
+    perhaps with what the denial calls it ("dismissed the charge as fabrication", "rejected
+    the reports as baseless lies")."""
     words = _WORD.findall(text.lower())
+    if "as" in words[1:]:
+        words = words[: words.index("as", 1)]
     back = settings()["back_references"]
     return bool(words) and all(w in back or w in settings()["stopwords"] for w in words) \
         and any(w in back for w in words)

@@ -10,6 +10,7 @@ from crosscheck.assess.compare import (
     compare,
     content_words,
     independence,
+    points_back_words,
     same_event,
 )
 
@@ -98,6 +99,11 @@ def test_a_denial_that_points_back_denies_the_claim_before_it():
     a = claim("c1", "d1", "Tigris Post", "entity:governor", "the commander sold seized weapons")
     b = claim("c2", "d1", "Tigris Post", "entity:commander", "the claim", stance="denies", start=300)
     assert found([a, b]) == {("contradiction", "c1", "c2", "denial", "independent")}
+    # ... and so does one that says what it calls the claim ("dismissed the charge as fabrication").
+    c = claim("c3", "d1", "Tigris Post", "entity:commander", "the charge as fabrication", stance="denies",
+              start=300)
+    assert found([a, c]) == {("contradiction", "c1", "c3", "denial", "independent")}
+    assert not points_back_words("the sale as a private matter")
 
 
 def test_only_the_first_proposition_decides_the_polarity():
