@@ -232,7 +232,7 @@ class Statement:
         killed"; not "we did not arrest him" against "members of our security office
         detained him", nor "the faction never detained him" against "... an armed faction")."""
         said = [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
-        if not said or said[0].sign > 0:
+        if not said or self.signed(said[0]) > 0:
             return False
         generic = clauses.meaning()["generic"]
         doers = [x for x in said[0].args if x.role == "agent" and (x.entity or x.lemma not in generic)]

@@ -358,3 +358,9 @@ def test_denying_who_did_it_is_no_denial_that_it_happened():
                     entities=[sheikh])
     shelled.events = [replace(shooting, id="e5", at=((400, 404),))]
     assert found([forces, shelled]) == set()
+    # ... and so does a denial of it ("denied accusations that its forces shelled the market").
+    denial = claim("c6", "d6", "Aden Post", "entity:brigade",
+                   "accusations that its forces shelled the market", stance="denies", entities=[])
+    denial.events = [replace(shooting, id="e6", at=((500, 507),))]
+    denial.clauses = [Clause("shell", (Arg("agent", "force"), Arg("patient", "market")), at=500)]
+    assert found([denial, shelled]) == set()
