@@ -25,7 +25,7 @@ from __future__ import annotations
 from crosscheck.model import Alias, Analysis, Mention
 from crosscheck.resolve.names import initials, key_of, name_key
 
-VERSION = "2"
+VERSION = "3"
 
 
 Person = tuple[list[str], int, Mention]  # (words of its name key, start, mention)
@@ -36,16 +36,17 @@ def _full_person(words: list[str], start: int, people: list[Person]) -> Mention 
     if not words:
         return None
     n = len(words)
-    best = None
-    for other_words, other_start, other in people:
-        if len(other_words) <= n:
-            continue
-        # "Ouda" ends "Salman Jabbar Ouda"; "Salman" starts it; both are used.
-        if other_words[-n:] == words or other_words[:n] == words:
-            # Prefer the closest full name before the short mention, else the first.
-            if best is None or (best[0] < other_start < start):
-                best = (other_start, other)
-    return best[1] if best else None
+    # "Ouda" ends "Salman Jabbar Ouda"; "Salman" starts it; both are used.
+    fuller = [(w, at, m) for w, at, m in people
+              if len(w) > n and (w[-n:] == words or w[:n] == words)]
+    if not fuller:
+        return None
+    # The full name the report uses most, else the first: the person it is about. A relative
+    # named once, later ("his brother, Amjad al-Hakimi, said"), is not who "al-Hakimi" is.
+    uses: dict[tuple[str, ...], int] = {}
+    for w, _, _ in fuller:
+        uses[tuple(w)] = uses.get(tuple(w), 0) + 1
+    return min(fuller, key=lambda f: (-uses[tuple(f[0])], f[1]))[2]
 
 
 def _named_again(analysis: Analysis) -> dict[int, Mention]:

@@ -38,7 +38,7 @@ def test_surname_alone_joins_the_full_name_in_the_same_document():
     assert keys[2] == "place:basra"
 
 
-def test_surname_goes_to_the_closest_full_name_before_it():
+def test_surname_goes_to_the_full_name_the_report_uses_most():
     a = _analysis(
         "Ali Ouda met Hassan Ouda. Later Hassan Ouda spoke, and Ouda left.",
         [("Ali Ouda", "PERSON", "person"), ("Hassan Ouda", "PERSON", "person"),
@@ -46,6 +46,17 @@ def test_surname_goes_to_the_closest_full_name_before_it():
     )
     link(a, ENTITY_TYPES)
     assert a.mentions[3].entity_key == "person:hassan ouda"
+
+
+def test_surname_goes_to_the_person_the_report_is_about_not_a_relative_named_later():
+    a = _analysis(
+        "Waddah al-Hakimi was detained on Thursday. His brother, Amjad al-Hakimi, said the family "
+        "had no news. Al-Hakimi was freed on Tuesday.",
+        [("Waddah al-Hakimi", "PERSON", "person"), ("Amjad al-Hakimi", "PERSON", "person"),
+         ("Al-Hakimi", "PERSON", "person")],
+    )
+    link(a, ENTITY_TYPES)
+    assert a.mentions[2].entity_key == "person:waddah al hakimi"
 
 
 def test_acronym_joins_the_organisation_it_abbreviates():
