@@ -539,10 +539,15 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
     says the toll rose since (an update)."""
     if not same_event(a, b, loose):
         return None
-    strict = same_event(a, b, loose=False)  # a place or participant of its own, not only the report's area
+    # Within one report (a roundup of several happenings) two days are two happenings unless
+    # the statements name a place or participant in common; across reports one happening
+    # known by its report's area may be put on two days ("fired a salvo on Saturday night" /
+    # "struck the post on Sunday").
+    strict = same_event(a, b, loose=False)
     told = a.asserted and b.asserted  # not "the March 21 attack": a date the statement tells
     later = (a.later or b.later) and a.type != b.type
-    if told and a.dated and b.dated and a.day and b.day and a.day != b.day and strict and not later:
+    if told and a.dated and b.dated and a.day and b.day and a.day != b.day and (strict or loose) \
+            and not later:
         return "date", f"{a.date} against {b.date}"
     same_people = a.people & b.people or _alike_targets({p for p in a.people if p.startswith("~")},
                                                         {p for p in b.people if p.startswith("~")})

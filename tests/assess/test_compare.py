@@ -140,6 +140,14 @@ def test_one_event_on_two_days_is_a_date_contradiction():
     a = fact("e1", "d1", "Tigris Post", bombing("e1", Figure(14, 14), date="2025-03-03"))
     b = fact("e2", "d2", "Babil Daily", bombing("e2", Figure(14, 14), date="2025-03-04"))
     assert ("contradiction", "e1", "e2", "date", "independent") in found([a, b])
+    # Across reports, one happening known only by its reports' area is put on two days too;
+    # within one report that takes a place or participant of its own.
+    area = replace(bombing("e3", Figure(14, 14), date="2025-03-04", place="ent-elsewhere"),
+                   places=frozenset(), area=frozenset({"ent-hilla"}))
+    c = fact("e3", "d3", "Babil Daily", area)
+    assert ("contradiction", "e1", "e3", "date", "independent") in found([a, c])
+    same_report = fact("e4", "d1", "Tigris Post", replace(area, id="e4"), start=300)
+    assert not [p for p in found([a, same_report]) if p[3] == "date"]
 
 
 def test_independence_of_one_source_twice_is_none():
