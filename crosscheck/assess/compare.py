@@ -560,7 +560,12 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
         return None  # soldiers counted against militants
     for kind in sorted(set(a.figures) & set(b.figures)):
         fa, fb = a.figures[kind], b.figures[kind]
-        if not fa.agrees(fb) and not (a.update or b.update) and (a.asserted or a.counted) \
+        # A toll that rose since is an update of a count reported before it or that day, not
+        # of one reported later ("has risen to eleven" on the 13th against "thirteen were
+        # killed" on the 16th).
+        updated = (a.update and (a.report_date or "") >= (b.report_date or "")) \
+            or (b.update and (b.report_date or "") >= (a.report_date or ""))
+        if not fa.agrees(fb) and not updated and (a.asserted or a.counted) \
                 and (b.asserted or b.counted):
             return "figures", f"{kind} {fa} against {fb}"
     return None

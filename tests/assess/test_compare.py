@@ -134,6 +134,9 @@ def test_a_toll_that_rose_is_an_update_and_another_day_another_event():
     c = fact("e3", "d3", "Babil Daily",
              bombing("e3", Figure(5, 5), date="2025-03-20", report_date="2025-03-21"))
     assert not [p for p in found([a, b, c]) if p[0] == "contradiction"]
+    # A rise reported before the other count is no update of it.
+    d = fact("e4", "d4", "Babil Daily", bombing("e4", Figure(19, 19), report_date="2025-03-06"))
+    assert ("contradiction", "e2", "e4", "figures", "independent") in found([b, d])
 
 
 def test_one_event_on_two_days_is_a_date_contradiction():
