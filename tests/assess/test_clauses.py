@@ -215,6 +215,9 @@ def test_other_words_for_one_doing():
     assert relation(clause("carry out", arg("agent", "cell"), arg("patient", "attack")),
                     clause("attack", arg("agent", "cell"), arg("patient", "convoy"))) == "same"
     assert agreement(arg("agent", "inmate"), arg("agent", "prisoner")) > 0
+    # Gunmen who stormed a prison attacked it.
+    assert relation(clause("storm", arg("agent", "gunman"), arg("patient", "prison")),
+                    clause("attack", arg("agent", "gunman"), arg("patient", "prison"))) == "same"
 
 
 def test_bodies_pulled_from_the_water_are_bodies_recovered():
