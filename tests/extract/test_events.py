@@ -234,6 +234,10 @@ def test_a_weapon_that_hits_something_is_an_attack_and_sanctions_are_not(model_e
     assert [t for t, _, _ in slammed] == ["attack"]
     assert [t for t, _, _ in events("Residents said shells fell on the market on Saturday.")] == ["attack"]
     assert events("Fuel prices fell on Sunday.") == []
+    # A toll told by its bodies.
+    bodies = model_extractor.extract(Document(text="The bodies of four guards had been brought to the "
+                                                   "hospital.", date="2025-09-20")).events
+    assert [(e.type, e.figures) for e in bodies] == [("die", {"killed": [4]})]
     # A unit's size from the men who serve in it.
     found = events("A council member said no more than 800 men serve in the Jazira Tribal Regiment.")
     assert [p["unit"] for t, _, p in found if t == "strength"] == [["Jazira Tribal Regiment"]]
