@@ -1,4 +1,4 @@
-"""Events: attacks and bombings, deaths and injuries, arrests, dismissals and appointments,
+"""Events: attacks and bombings, deaths and injuries, arrests, jailbreaks, dismissals and appointments,
 protests, elections and thwarted plots, with their place, date, participants and figures
 ("killed 14 people and wounded 40", "between 300 and 400").
 
@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "9"
+VERSION = "10"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -103,6 +103,7 @@ def _lexicon() -> dict[str, Any]:
     assert roles <= set(PARTICIPANT_ROLES), roles
     return {"words": words, "phrases": dict(phrases), "phrase": phrase, "not_before": set(data["not_before"]),
             "figures": figures, "part_of": set(data["part_of"]), "toll_verbs": set(data["toll_verbs"]),
+            "escape_context": set(data["escape_context"]),
             "roles": parts["roles"],
             "place_preps": set(data["place_preps"]),
             "place_fallback": data["place_fallback"], "place_nouns": set(data["place_nouns"]),
@@ -161,6 +162,7 @@ def add_events(analysis, parsed) -> None:
         places = [x for x in inside if x.type == "place" and x.start >= filed]
         dates = [x for x in inside if x.type == "date"]
         figures, figure_spans = _figures(text, sent, numbers, lex)
+        words = set(re.findall(r"[a-z]+", text[sent.start:sent.end].lower()))
         for span, type_ in sorted(triggers):
             token = parse.token(span) if parse else None
             place = _place(token, parse, lex) if token is not None else []
@@ -173,7 +175,9 @@ def add_events(analysis, parsed) -> None:
                           guessed_places=[(m.start, m.end) for m in guessed])
             if token is not None and type_ in lex["roles"]:
                 event.participants = _participants(token, type_, parse, lex)
-            if type_ in ("attack", "die", "injure", "arrest"):
+            if type_ == "escape" and not lex["escape_context"] & words:
+                continue  # "he narrowly escaped the blast"
+            if type_ in ("attack", "die", "injure", "arrest", "escape"):
                 event.figures, event.figure_spans = dict(figures), list(figure_spans)
             found.append(event)
     analysis.events.extend(_merge(found, text))

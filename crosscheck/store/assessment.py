@@ -415,7 +415,7 @@ def _hierarchy(conn: Connection, merged: dict[str, str]) -> dict[str, set[str]]:
 
 
 # The figure each kind of event counts.
-_COUNTED = {"die": "killed", "injure": "wounded", "arrest": "arrested"}
+_COUNTED = {"die": "killed", "injure": "wounded", "arrest": "arrested", "escape": "escaped"}
 _COUNT_NOUNS = {"toll", "number", "tally", "count", "total", "figure"}
 
 

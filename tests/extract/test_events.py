@@ -238,6 +238,13 @@ def test_a_weapon_that_hits_something_is_an_attack_and_sanctions_are_not(model_e
     bodies = model_extractor.extract(Document(text="The bodies of four guards had been brought to the "
                                                    "hospital.", date="2025-09-20")).events
     assert [(e.type, e.figures) for e in bodies] == [("die", {"killed": [4]})]
+    # ... or by the lives it claimed; a jailbreak counted; a narrow escape is none.
+    lives = events("The clashes have claimed the lives of eleven people.")
+    assert "die" in [t for t, _, _ in lives]
+    escaped = model_extractor.extract(Document(text="Forty-one detainees escaped from the central prison.",
+                                               date="2025-09-20")).events
+    assert [(e.type, e.figures) for e in escaped] == [("escape", {"escaped": [41]})]
+    assert [t for t, _, _ in events("He narrowly escaped the blast.")] == ["attack"]
     # A unit's size from the men who serve in it.
     found = events("A council member said no more than 800 men serve in the Jazira Tribal Regiment.")
     assert [p["unit"] for t, _, p in found if t == "strength"] == [["Jazira Tribal Regiment"]]
