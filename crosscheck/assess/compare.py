@@ -213,7 +213,7 @@ class Statement:
         """Whether the statement says the event happened (1) or did not (-1): the polarity of
         the clause its word heads ("denied that he had been arrested"), else the statement's."""
         here = [a for a, _ in event.at if self.span[0] <= a < self.span[1]]
-        said = [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
+        said = self.clauses_of(event)
         if said:
             # "The battalion had nothing to do with the killing": the killing happened.
             return 1 if said[0].given else self.signed(said[0])
@@ -224,6 +224,10 @@ class Statement:
             return -1 if head <= 1 else 1
         return 1 if self.clauses else self.polarity  # no parse kept: the words' polarity
 
+    def clauses_of(self, event: EventFact) -> list[Clause]:
+        """The statement's clauses that the event's words head ("had been arrested")."""
+        return [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
+
     def doer_denied(self, event: EventFact, other: Statement) -> bool:
         """Whether what the statement denies of the event is only who did it, as ``other``
         tells it: its clause is negated and names a doer (an entity, or a noun: "his forces",
@@ -231,7 +235,7 @@ class Statement:
         battalion had not fired a single bullet at the sheikh" against "the sheikh was
         killed"; not "we did not arrest him" against "members of our security office
         detained him", nor "the faction never detained him" against "... an armed faction")."""
-        said = [c for c in self.clauses if any(a <= c.at < b for a, b in event.at)]
+        said = self.clauses_of(event)
         if not said or self.signed(said[0]) > 0:
             return False
         generic = clauses.meaning()["generic"]

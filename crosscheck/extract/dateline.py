@@ -49,9 +49,10 @@ def find(text: str) -> re.Match | None:
     return m if any(c.islower() for w in following for c in w) else None
 
 
-@Language.component(NAME)
-def mark_dateline(doc: Doc) -> Doc:
-    spans = []
+def _mark_paragraph_places(doc: Doc) -> None:
+    """Each place that opens a roundup's paragraph is a place, and its sentence starts after
+    the dash."""
+    places = []
     for m in paragraph_places(doc.text):
         after = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
         place = doc.char_span(m.start("place"), m.end("place"), label="GPE", alignment_mode="contract")
@@ -60,10 +61,14 @@ def mark_dateline(doc: Doc) -> Doc:
         after[0].is_sent_start = True
         for token in doc[place.start + 1:after[0].i]:
             token.is_sent_start = False
-        spans.append(place)
-    if spans:
-        doc.set_ents(spans, default="unmodified")
-        spans = []
+        places.append(place)
+    if places:
+        doc.set_ents(places, default="unmodified")
+
+
+@Language.component(NAME)
+def mark_dateline(doc: Doc) -> Doc:
+    _mark_paragraph_places(doc)
     m = find(doc.text)
     if m is None:
         return doc
@@ -73,6 +78,7 @@ def mark_dateline(doc: Doc) -> Doc:
     after[0].is_sent_start = True
     for token in doc[1:after[0].i]:
         token.is_sent_start = False
+    spans = []
     for group, label in (("place", "GPE"), ("region", "GPE"), ("outlet", "ORG")):
         if not m[group]:
             continue

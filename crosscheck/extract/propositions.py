@@ -332,7 +332,8 @@ def _argument(role: str, head, offset: int, text: str, lex) -> Argument:
                     modifiers=_modifiers(head), number=number, bound=bound, negative=negative)
 
 
-def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:
+def _arguments(pred, offset: int, text: str, lex, tie=None) -> list[Argument]:
+    """``tie``: what _involvement gives for a noun ("had nothing to do with the killing")."""
     out: list[Argument] = []
     if pred.pos_ == "NOUN":
         # "the sale of rifles from the cache", "al-Saadi's sale of rifles", "the arrest of X".
@@ -352,7 +353,6 @@ def _arguments(pred, offset: int, text: str, lex) -> list[Argument]:
             doer, passive = _subject(pred.head)
             if doer is not None and not passive:
                 out.append(_argument("agent", doer, offset, text, lex))
-        tie = _involvement(pred, lex)
         if not any(a.role == "agent" for a in out) and tie is not None and tie[0] is not None:
             out.append(_argument("agent", tie[0], offset, text, lex))  # "had nothing to do with the killing"
         preps = [c for c in pred.children if c.dep_ == "prep" and c.lower_ != "of"]
@@ -505,8 +505,8 @@ def add_propositions(analysis, parsed) -> None:
         # The sentences that ask ("Why didn't he pay?"), by their tokens.
         asked = {t.i for sent in doc.sents if sent.text.rstrip().rstrip("\"'”’").endswith("?") for t in sent}
         own = {t.i for t in preds}
-        arguments = {t.i: _arguments(t, offset, text, lex) for t in preds}
         ties = {t.i: _involvement(t, lex) if t.pos_ == "NOUN" else None for t in preds}
+        arguments = {t.i: _arguments(t, offset, text, lex, ties[t.i]) for t in preds}
         negated = {t.i: _negated(t, arguments[t.i], lex) or bool(ties[t.i] and ties[t.i][1]) for t in preds}
         lemmas = {t.i: lex["nominal"][_noun(t)] if t.pos_ == "NOUN" else lemma_of(t) for t in preds}
         counted = _counts_told(doc, own, offset, text, lex)
@@ -529,7 +529,8 @@ def add_propositions(analysis, parsed) -> None:
     analysis.propositions[:] = found
 
 
-_COUNT_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
+# The nouns that give a count ("the number of", "the death toll"); read by the assessment too.
+COUNT_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
 
 
 def _counts_told(doc, predicates: set[int], offset: int, text: str, lex) -> dict[int, tuple]:
@@ -539,7 +540,7 @@ def _counts_told(doc, predicates: set[int], offset: int, text: str, lex) -> dict
     bound, the counted noun)}."""
     out = {}
     for t in doc:
-        if t.lower_ not in _COUNT_NOUNS or t.pos_ != "NOUN":
+        if t.lower_ not in COUNT_NOUNS or t.pos_ != "NOUN":
             continue
         counted = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]

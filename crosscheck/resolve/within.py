@@ -31,7 +31,7 @@ VERSION = "3"
 Person = tuple[list[str], int, Mention]  # (words of its name key, start, mention)
 
 
-def _full_person(words: list[str], start: int, people: list[Person]) -> Mention | None:
+def _full_person(words: list[str], people: list[Person]) -> Mention | None:
     """The longer person name in the document that ``words`` start or end, if any."""
     if not words:
         return None
@@ -87,7 +87,7 @@ def link(analysis: Analysis, entity_types: set[str]) -> None:
         if target.type == "person":
             # Chains resolve to the longest name, through the aliases on the way.
             for _ in range(3):
-                longer = _full_person(keys[id(target)].split(), target.start, people)
+                longer = _full_person(keys[id(target)].split(), people)
                 if longer is None:
                     break
                 target = principal(longer)

@@ -22,6 +22,7 @@ from crosscheck.extract.events import number_of
 from crosscheck.extract.places import canonical as canonical_place
 from crosscheck.extract.places import demonyms
 from crosscheck.extract.places import known as places_known
+from crosscheck.extract.propositions import COUNT_NOUNS
 from crosscheck.model import content_id
 from crosscheck.resolve.names import singular
 from crosscheck.store.queries import _canonical, canonical_ids, members
@@ -179,9 +180,8 @@ def statements(conn: Connection) -> list[Statement]:
         # number of martyrs had reached eleven") tells the figures, though the happening is
         # only referred to; not a count in a description ("the two guards who died").
         words = re.findall(r"[\w,]+", s.text.lower())
-        numbers = {n for w in words for n in (number_of(w.strip(",")) or ())}
-        if not _COUNT_NOUNS & set(words):
-            numbers = set()
+        by_noun = bool(COUNT_NOUNS & set(words))
+        numbers = {n for w in words for n in (number_of(w.strip(",")) or ())} if by_noun else set()
         s.events = [replace(e, asserted=not s.clauses or any(a <= h < b for h in heads for a, b in e.at),
                             counted=bool(e.figures) and all({f.low, f.high} & numbers
                                                             for f in e.figures.values()))
@@ -416,7 +416,6 @@ def _hierarchy(conn: Connection, merged: dict[str, str]) -> dict[str, set[str]]:
 
 # The figure each kind of event counts.
 _COUNTED = {"die": "killed", "injure": "wounded", "arrest": "arrested", "escape": "escaped"}
-_COUNT_NOUNS = {"toll", "number", "tally", "count", "total", "figure"}
 
 
 # How a clause is put that says it is not a fact ("if he sold", "to sell", a question).
