@@ -3,7 +3,7 @@ the report names by its noun."""
 
 import pytest
 
-from crosscheck.store import assessment, db
+from crosscheck.store import assessment
 
 REPORTS = {
     "01-tp.md": ("Tigris Post", "2026-03-04",
@@ -17,21 +17,14 @@ REPORTS = {
 
 
 @pytest.mark.model
-def test_a_toll_with_no_place_is_the_fighting_its_report_names(tmp_path, model_extractor):
-    from crosscheck.ingest.batch import ingest
+def test_a_toll_with_no_place_is_the_fighting_its_report_names(assessed):
+    engine = assessed(REPORTS)
+    def between(p, one, other):
+        a, b = p["a_statement"]["text"], p["b_statement"]["text"]
+        return (one in a and other in b) or (other in a and one in b)
 
-    paths = []
-    for name, (outlet, date, body) in REPORTS.items():
-        path = tmp_path / name
-        path.write_text(f'---\noutlet: "{outlet}"\ndate: {date}\n---\n{body}\n', encoding="utf-8")
-        paths.append(path)
-    engine = db.open_workspace(tmp_path / "ws", create_missing=True)
-    ingest(engine, paths, model_extractor)
-    assessment.run(engine)
-    found = assessment.pairs(engine)
-    sides = [(p["a_statement"]["text"], p["b_statement"]["text"]) for p in found]
-    pairs = {(p["kind"], p["reason"]) for p, (a, b) in zip(found, sides, strict=True)
-             if ("Six people" in a and "nine people" in b) or ("nine people" in a and "Six people" in b)}
+    pairs = {(p["kind"], p["reason"]) for p in assessment.pairs(engine)
+             if between(p, "Six people", "nine people")}
     assert pairs == {("contradiction", "figures")}
 
 
@@ -47,17 +40,8 @@ RETOLD = {
 
 
 @pytest.mark.model
-def test_a_happening_told_again_inside_a_claim_is_that_claims_with_its_own_figures(tmp_path, model_extractor):
-    from crosscheck.ingest.batch import ingest
-
-    paths = []
-    for name, (outlet, date, body) in RETOLD.items():
-        path = tmp_path / name
-        path.write_text(f'---\noutlet: "{outlet}"\ndate: {date}\n---\n{body}\n', encoding="utf-8")
-        paths.append(path)
-    engine = db.open_workspace(tmp_path / "ws", create_missing=True)
-    ingest(engine, paths, model_extractor)
-    assessment.run(engine)
+def test_a_happening_told_again_inside_a_claim_is_that_claims_with_its_own_figures(assessed):
+    engine = assessed(RETOLD)
     medic = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
              if any(p[f"{s}_statement"]["text"].startswith("two guards had been killed") for s in "ab")]
     assert ("contradiction", "figures") in medic
@@ -74,17 +58,8 @@ TOLLS = {
 
 
 @pytest.mark.model
-def test_a_toll_told_through_its_noun_is_a_figure_told(tmp_path, model_extractor):
-    from crosscheck.ingest.batch import ingest
-
-    paths = []
-    for name, (outlet, date, body) in TOLLS.items():
-        path = tmp_path / name
-        path.write_text(f'---\noutlet: "{outlet}"\ndate: {date}\n---\n{body}\n', encoding="utf-8")
-        paths.append(path)
-    engine = db.open_workspace(tmp_path / "ws", create_missing=True)
-    ingest(engine, paths, model_extractor)
-    assessment.run(engine)
+def test_a_toll_told_through_its_noun_is_a_figure_told(assessed):
+    engine = assessed(TOLLS)
     pairs = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
              if any("death toll" in p[f"{s}_statement"]["text"] for s in "ab")]
     assert ("contradiction", "figures") in pairs

@@ -2,7 +2,7 @@
 
 import pytest
 
-from crosscheck.store import assessment, db
+from crosscheck.store import assessment
 
 REPORTS = {
     "01-tp.md": ("Tigris Post", "2026-03-02",
@@ -19,17 +19,8 @@ REPORTS = {
 
 
 @pytest.mark.model
-def test_a_reports_own_account_is_compared_but_not_an_outlets_own_twice(tmp_path, model_extractor):
-    from crosscheck.ingest.batch import ingest
-
-    paths = []
-    for name, (outlet, date, body) in REPORTS.items():
-        path = tmp_path / name
-        path.write_text(f'---\noutlet: "{outlet}"\ndate: {date}\n---\n{body}\n', encoding="utf-8")
-        paths.append(path)
-    engine = db.open_workspace(tmp_path / "ws", create_missing=True)
-    ingest(engine, paths, model_extractor)
-    assessment.run(engine)
+def test_a_reports_own_account_is_compared_but_not_an_outlets_own_twice(assessed):
+    engine = assessed(REPORTS)
     pairs = assessment.pairs(engine)
     texts = {(p["kind"], p["a_statement"]["text"][:30], p["b_statement"]["text"][:30]) for p in pairs}
     left = [p for p in pairs if "left Iraq" in p["a_statement"]["text"] + p["b_statement"]["text"]]
