@@ -159,6 +159,8 @@ def meaning() -> dict[str, Any]:
             "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
             "anyone_not": frozenset(data["anyone_not"]),
             "light": frozenset(data["light"]), "units": frozenset(data["units"]),
+            "acting_for": frozenset(w for w in kinds if kinds[w] in data["acting_for"])
+            | frozenset(data["acting_for"]) | frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
             "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()}}

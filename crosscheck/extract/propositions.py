@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "7"
+VERSION = "8"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -193,6 +193,8 @@ def _subject(verb):
     """The verb's own subject, or the one it shares with the verb it is joined to."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
+            if verb.dep_ == "relcl" and c.tag_ in ("WDT", "WP") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head, c.dep_ == "nsubjpass"  # "the office that took him": the office
             return c, c.dep_ == "nsubjpass" or _elided_passive(verb)
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
@@ -398,6 +400,9 @@ def _arguments(pred, offset: int, text: str, lex, tie=None) -> list[Argument]:
 
 def _negated(pred, arguments: list[Argument], lex) -> bool:
     children = list(pred.children)
+    copula = _cleft(pred)
+    if copula is not None:  # "it was not the brigade that fired"
+        children += [c for c in copula.children if c.dep_ == "neg"]
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex["negative_adverbs"]) for c in children):
         return True
     aux_neg = any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in children)
@@ -450,6 +455,10 @@ def _governors(pred, lemmas: dict[int, str], negated: dict[int, bool],
         if token.dep_ == "conj":
             token = head
             continue
+        copula = _cleft(token)
+        if copula is not None:  # a cleft's clause is what its sentence says: "denied it was X that fired"
+            token = copula
+            continue
         if token.i in ties:
             pass
         elif token.dep_ == "prep":
@@ -491,7 +500,28 @@ def _form(pred) -> str:
     token = pred
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if _cleft(token) is not None:
+        return "clause"  # "it was the brigade that fired the shells" says that it fired them
+    if token.dep_ == "acl" and token.head.lemma_.lower() in _CONTENT_NOUNS \
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
+        return "clause"  # "accusations that its forces shelled the market": what is alleged
     return "description" if token.dep_ in ("relcl", "acl", "amod") else "clause"
+
+
+def _cleft(pred):
+    """The copula of a cleft sentence whose relative clause ``pred`` is ("it was the
+    division's security office that took him", "it was not the brigade that fired"): the
+    clause is put forward, its doer the noun the copula names; else None."""
+    if pred.dep_ != "relcl":
+        return None
+    noun = pred.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":  # "the office of the division that took him"
+        noun = noun.head.head
+    copula = noun.head
+    if noun.dep_ != "attr" or copula.lemma_.lower() != "be" or copula.i == noun.i:
+        return None
+    expletive = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children)
+    return copula if expletive else None
 
 
 @stage("propositions", version=VERSION, requires=["parse", "sentences", "mentions"], assigns=["propositions"])

@@ -101,7 +101,7 @@ def statements(conn: Connection) -> list[Statement]:
             # commander.
             holding.update({f"our {w}": people for (body, w), people in heads.items() if body == ours})
         return _clauses(said.get(document, []), span, merged, types, speaker, country.get(document),
-                        holding, ours)
+                        holding, ours, lambda a: _owner(a, named[document], types, bounds[document]))
 
     def outlet_of(entity_id: str | None) -> str | None:
         name = names.get(entity_id or "", "").lower().removeprefix("the ").strip()
@@ -134,8 +134,13 @@ def statements(conn: Connection) -> list[Statement]:
                       props=_predicate(doc.text, (start, end), named[r["document_id"]]),
                       clauses=[] if r["content_start"] is None else clauses_in(doc.id, (start, end), speaker),
                       parsed=doc.id in kept)
-        out.append(s)
         claimed[r["document_id"]].append((start, end, s))
+        if not (r["source_entity_id"] or r["source_text"]) and (r["via"] or _hearsay(r["cue_text"])):
+            # "dismissed as lies accusations that its forces shelled the market", "after
+            # reports that he was being held": what is answered or rumoured, whose source the
+            # report does not give; not the outlet's word (nor its own account).
+            continue
+        out.append(s)
     facts = _facts(conn, docs, bounds, merged, places, roles, names)
     by_sentence: dict[tuple[str, tuple[int, int]], Statement] = {}
     for document, anchor, sentence, fact in facts:
@@ -492,7 +497,8 @@ def _bodies(conn: Connection, merged: dict[str, str], types: dict[str, str]) -> 
 
 def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], types: dict[str, str],
              speaker: str | None = None, country: str | None = None,
-             holding: dict[str, set[str]] | None = None, ours: str | None = None) -> list[Clause]:
+             holding: dict[str, set[str]] | None = None, ours: str | None = None,
+             owner=None) -> list[Clause]:
     """The propositions said inside ``span`` as clauses to compare: each with its polarity
     and modality as the span puts them (a "denied that" inside the span turns the clause; one
     outside it, the claim's own cue, is the statement's stance) and its arguments' entities
@@ -536,6 +542,8 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
             if entity is None and len(holders) == 1:
                 # "a commander of the battalions" where the report names one commander.
                 entity = next(iter(holders))
+            if entity is None and a["role"] == "agent" and owner is not None:
+                entity = owner(a)  # "the men of the brigade shelled": the brigade did
             modifiers = frozenset(a["modifiers"])
             if country and any(demonyms().get(w) == country for w in modifiers):
                 modifiers |= {"domestic"}  # "Iraqi officers" in a report from Iraq: its own
@@ -549,6 +557,35 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         out.append(Clause(r["predicate"], tuple(args), sign, modality, days, r["at_start"], generic=generic,
                           core_at=core_at, given=r["form"] == "tied"))
     return out
+
+
+def _hearsay(cue: str | None) -> bool:
+    """Whether a claim's cue is a noun for what is said by others ("reports that", "accusations
+    that"; compare.yml's ``back_references``)."""
+    words = re.findall(r"[a-z]+", (cue or "").lower())
+    return bool(words) and words[0] in compare.settings()["back_references"] - {"it", "this", "that", "them"}
+
+
+def _owner(argument: dict, named: list[tuple[int, int, str]], types: dict[str, str],
+           bounds: list[tuple[int, int]]) -> str | None:
+    """The body or person a doer acts for (``acting_for`` in meaning.yml), where its phrase
+    names it ("the men of the brigade", "the commander's gunmen", "the brigade's artillery")
+    or "its"/"their" points to the body named last before it in its sentence ("a spokesman
+    for the brigade dismissed accusations that its forces shelled the market"). Not of a
+    counted doer ("200 of the brigade's fighters"): a count is of the men, not of the body."""
+    if argument["lemma"] not in meaning.meaning()["acting_for"] or argument["number"]:
+        return None
+    start, end, head = argument["start"], argument["end"], argument["head_start"]
+    inside = [(a, e) for a, b, e in named if start <= a and b <= end and not a <= head < b
+              and types.get(e) in ("organization", "person")]
+    if inside:
+        return min(inside)[1]
+    if not {"its", "their"} & set(argument["modifiers"]):
+        return None
+    sentence = next(((a, b) for a, b in bounds if a <= start < b), (start, start))
+    before = [(a, e) for a, b, e in named
+              if sentence[0] <= a and b <= start and types.get(e) == "organization"]
+    return max(before)[1] if before else None
 
 
 def _entity(argument: dict, merged: dict[str, str], speaker: str | None,

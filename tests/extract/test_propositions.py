@@ -216,3 +216,27 @@ def test_an_object_that_is_part_of_the_verb_is_no_patient(said):
     found = said("The fighting took place in the village.")
     assert set(found["take place"]["args"]) == {"agent", "in"}
     assert "patient" in said("They took the town by force.")["take"]["args"]
+
+
+@pytest.mark.model
+def test_a_cleft_says_its_clause_with_the_noun_as_doer(said):
+    found = said("It was the division's security office that took him.")
+    assert found["take"]["form"] == "clause" and found["take"]["args"]["agent"][0] == "office"
+    # (Where the parser hangs the clause on "the division", the division did it.)
+    found = said("It was the security office of the Northern Lions Division that took him.")
+    assert found["take"]["form"] == "clause" and found["take"]["args"]["agent"][0] in ("office", "Division")
+    assert not found["take"]["negated"]
+    found = said("It was not the brigade that fired the shells.")
+    assert found["fire"]["form"] == "clause" and found["fire"]["negated"]
+    # An ordinary relative clause still describes its noun, which is its doer.
+    found = said("The office that took him was closed on Monday.")
+    assert found["take"]["form"] == "description" and found["take"]["args"]["agent"][0] == "office"
+
+
+@pytest.mark.model
+def test_what_an_accusation_says_is_a_clause_under_the_denial(said):
+    found = said("A spokesman dismissed as lies accusations that its forces shelled the market.")
+    assert found["shell"]["form"] == "clause" and found["shell"]["args"]["agent"][0] == "forces"
+    # ... not a relative clause on such a noun: "the accusations that he made".
+    found = said("He repeated the accusations that he made on Monday.")
+    assert found["make"]["form"] == "description"

@@ -1,0 +1,33 @@
+"""Who did it: a doer named through the body it acts for, and what is only rumoured (real
+pipeline, written text)."""
+
+import pytest
+
+from crosscheck.store import assessment
+
+REPORTS = {
+    "01-nw.md": ("Northern Wire", "2026-05-04",
+                 "MOSUL (Northern Wire) - Shells struck the cattle market in Bartella on Sunday. "
+                 "Major Kamal Sabri of the provincial police blamed the Falcon Battalion, saying its "
+                 "gunners had targeted the market."),
+    "02-tg.md": ("The Gazette", "2026-05-05",
+                 "MOSUL - Haidar Mosawi, the spokesman of the Falcon Battalion, said the men of the "
+                 "battalion had nothing to do with the shelling of the market. Questions grew after "
+                 "reports that the battalion had moved its artillery east."),
+}
+
+
+@pytest.mark.model
+def test_a_doer_named_through_its_body_is_the_body_and_a_rumour_is_no_statement(assessed):
+    engine = assessed(REPORTS)
+    pairs = assessment.pairs(engine)
+    # "its gunners had targeted the market" against "the men of the battalion had nothing to do
+    # with the shelling": the battalion's doing, asserted and denied.
+    both = [p for p in pairs if "gunners" in p["a_statement"]["text"] + p["b_statement"]["text"]
+            and "nothing to do" in p["a_statement"]["text"] + p["b_statement"]["text"]]
+    denial = [(p["kind"], p["reason"]) for p in both]
+    assert denial == [("contradiction", "denial")]
+    with engine.connect() as conn:
+        said = assessment.statements(conn)
+    # "after reports that the battalion had moved its artillery": nobody's word, not the outlet's.
+    assert not any(c.predicate == "move" for s in said for c in s.clauses)
