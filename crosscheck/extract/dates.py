@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 
 from crosscheck.extract.stages import stage
 
-VERSION = "2"
+VERSION = "3"
 _AHEAD_DAYS = 90  # how far after the document's date a date without a year may lie
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -333,3 +333,20 @@ def add_dates(analysis, parsed) -> None:
         if found.value:
             previous = found
         m.attrs["date"] = {k: v for k, v in asdict(found).items() if k not in ("text", "kind")}
+    _weekday_with_its_date(analysis)
+
+
+_BETWEEN = re.compile(r"\s*[,(]?\s*(?:the\s+)?")
+
+
+def _weekday_with_its_date(analysis) -> None:
+    """ "On Friday, 20 August", "Tuesday (March 4)": a weekday the report dates at once is that
+    date, not the weekday counted back from the report's date."""
+    text = analysis.document.text
+    dated = sorted((m for m in analysis.mentions if m.label == "DATE" and m.attrs.get("date")),
+                   key=lambda m: m.start)
+    for day, date in zip(dated, dated[1:], strict=False):
+        value = date.attrs["date"]
+        if day.text.strip().lower() in WEEKDAYS and value.get("precision") == "day" \
+                and _BETWEEN.fullmatch(text[day.end:date.start]):
+            day.attrs["date"] = dict(value)

@@ -84,6 +84,17 @@ def test_the_stage_reads_each_date_mention_in_order():
     assert a.mentions[1].attrs["date"]["approximate"] and a.mentions[1].attrs["date"]["relative"]
 
 
+def test_a_weekday_dated_at_once_is_that_date():
+    # A Friday report: "on Friday, 20 August" is the 20th, not the report's own Friday.
+    text = "The attack began on Friday, 20 August. The talks ended on Friday."
+    spans = [(text.index("Friday"), "Friday"), (text.index("20 August"), "20 August"),
+             (text.rindex("Friday"), "Friday")]
+    mentions = [Mention(i, i + len(s), s, "DATE", "date", "mentions", "1") for i, s in spans]
+    a = Analysis(document=Document(text=text, date="2027-08-27"), mentions=mentions)
+    add_dates(a, [])
+    assert [m.attrs["date"]["value"] for m in a.mentions] == ["2027-08-20", "2027-08-20", "2027-08-27"]
+
+
 def test_a_time_that_names_a_day_is_a_date():
     text = "The convoy was hit on Tuesday night. The talks ended at 9 pm."
     mentions = [Mention(text.index(s), text.index(s) + len(s), s, "TIME", "time", "mentions", "1")
