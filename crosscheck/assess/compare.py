@@ -328,7 +328,8 @@ def points_back_words(text: str) -> bool:
 
 def link_back(statements: list[Statement]) -> None:
     """A denial that points back takes the content of the claim before it in its report
-    that it can deny: the nearest earlier asserting claim from another source."""
+    that it can deny: the nearest earlier asserting claim from another source, one that names
+    the denier where there is one."""
     by_doc: dict[str, list[Statement]] = {}
     for s in sorted(statements, key=lambda s: (s.document, s.span[0])):
         by_doc.setdefault(s.document, []).append(s)
@@ -338,8 +339,11 @@ def link_back(statements: list[Statement]) -> None:
                 continue
             earlier = [t for t in doc_statements[:i] if t.kind == "claim" and t.stance in POSITIVE
                        and t.polarity > 0 and t.source != s.source and t.words]
+            # The accused answers what he is accused of: "the statement accused Nasher of ...
+            # Nasher rejected the accusation", whatever else was said between.
+            about_them = [t for t in earlier if s.source_kind == "named" and s.named() & t.entities]
             if earlier:
-                target = earlier[-1]
+                target = (about_them or earlier)[-1]
                 s.refers_to = target.id
                 s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
                 s.clauses, s._senses = target.clauses, None

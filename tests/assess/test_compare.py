@@ -106,6 +106,17 @@ def test_a_denial_that_points_back_denies_the_claim_before_it():
     assert not points_back_words("the sale as a private matter")
 
 
+def test_the_accused_answers_what_he_is_accused_of_not_the_claim_said_last():
+    a = claim("c1", "d1", "Tigris Post", "entity:governor", "the commander of selling seized weapons",
+              stance="alleges", entities=["commander"])
+    b = claim("c2", "d1", "Tigris Post", "entity:police", "a committee would investigate the leak", start=100)
+    c = claim("c3", "d1", "Tigris Post", "entity:commander", "the accusation", stance="denies", start=300)
+    assert found([a, b, c]) == {("contradiction", "c1", "c3", "denial", "independent")}
+    # A denier no claim names takes the claim said last.
+    d = claim("c4", "d1", "Tigris Post", "entity:spokesman", "the accusation", stance="denies", start=300)
+    assert found([a, b, d]) == {("contradiction", "c2", "c4", "denial", "independent")}
+
+
 def test_only_the_first_proposition_decides_the_polarity():
     assert content_words("nine people were killed, and that investigators had found no evidence")[1] is False
     assert content_words("his ministry did not train the fighters")[1] is True
