@@ -41,7 +41,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test5": Path(__file__).parent / "data" / "assessment-test5",
            "test6": Path(__file__).parent / "data" / "assessment-test6",
            "test7": Path(__file__).parent / "data" / "assessment-test7",
-           "test8": Path(__file__).parent / "data" / "assessment-test8"}
+           "test8": Path(__file__).parent / "data" / "assessment-test8",
+           "test9": Path(__file__).parent / "data" / "assessment-test9"}
 KINDS = ("corroboration", "contradiction")
 
 
