@@ -502,9 +502,11 @@ def _form(pred) -> str:
         token = token.head
     if _cleft(token) is not None:
         return "clause"  # "it was the brigade that fired the shells" says that it fired them
-    if token.dep_ == "acl" and token.head.lemma_.lower() in _CONTENT_NOUNS \
+    if token.dep_ == "acl" and token.head.lemma_.lower() in _CONTENT_NOUNS and token.head.dep_ == "dobj" \
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
-        return "clause"  # "accusations that its forces shelled the market": what is alleged
+        # "dismissed accusations that its forces shelled the market": what the verb denies or
+        # repeats; not "the accusations that his men sold fuel were lies", said of the noun.
+        return "clause"
     return "description" if token.dep_ in ("relcl", "acl", "amod") else "clause"
 
 

@@ -568,8 +568,8 @@ def _hearsay(cue: str | None) -> bool:
 
 def _owner(argument: dict, named: list[tuple[int, int, str]], types: dict[str, str],
            bounds: list[tuple[int, int]]) -> str | None:
-    """The body or person a doer acts for (``acting_for`` in meaning.yml), where its phrase
-    names it ("the men of the brigade", "the commander's gunmen", "the brigade's artillery")
+    """The body a doer acts for (``acting_for`` in meaning.yml), where its phrase names it
+    ("the men of the brigade", "the brigade's artillery"; not "his men", who are not he)
     or "its"/"their" points to the body named last before it in its sentence ("a spokesman
     for the brigade dismissed accusations that its forces shelled the market"). Not of a
     counted doer ("200 of the brigade's fighters"): a count is of the men, not of the body."""
@@ -577,7 +577,7 @@ def _owner(argument: dict, named: list[tuple[int, int, str]], types: dict[str, s
         return None
     start, end, head = argument["start"], argument["end"], argument["head_start"]
     inside = [(a, e) for a, b, e in named if start <= a and b <= end and not a <= head < b
-              and types.get(e) in ("organization", "person")]
+              and types.get(e) == "organization"]
     if inside:
         return min(inside)[1]
     if not {"its", "their"} & set(argument["modifiers"]):

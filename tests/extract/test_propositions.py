@@ -237,6 +237,9 @@ def test_a_cleft_says_its_clause_with_the_noun_as_doer(said):
 def test_what_an_accusation_says_is_a_clause_under_the_denial(said):
     found = said("A spokesman dismissed as lies accusations that its forces shelled the market.")
     assert found["shell"]["form"] == "clause" and found["shell"]["args"]["agent"][0] == "forces"
-    # ... not a relative clause on such a noun: "the accusations that he made".
+    # ... not a relative clause on such a noun ("the accusations that he made"), nor what is
+    # said of the accusation itself.
     found = said("He repeated the accusations that he made on Monday.")
     assert found["make"]["form"] == "description"
+    found = said("He said the accusations that his men sold the fuel were lies.")
+    assert found["sell"]["form"] == "description"
