@@ -53,7 +53,13 @@ NEGATIVE = ("denies",)
 def settings() -> dict[str, Any]:
     data = lexicon.load(str(_HERE / "compare.yml"))
     family = {t: name for name, types in data["families"].items() for t in types}
+    causes = data["causes"]
+    markers = {sign: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
+                                + r")\b")
+               for sign, ws in ((1, causes["because"]), (-1, causes["unrelated"]))}
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
+            "cause_markers": markers,
+            "effects": {kind: frozenset(words) for kind, words in causes["effects"].items()},
             "denying": set(data["denying"]),
             "back_references": set(data["back_references"]), "updates": set(data["updates"]),
             "family": family}
@@ -149,6 +155,18 @@ class EventFact:
         return settings()["family"].get(self.type, self.type)
 
 
+@dataclass(frozen=True)
+class Link:
+    """Why something was done, as a statement says it: "was removed because of the seizure"
+    (``sign`` 1), "the change had no connection with the seizure" (-1). ``effect``: the kind
+    of doing (compare.yml's ``causes``); ``causes``: what its cause phrase names (entity ids,
+    and the stems of its content words)."""
+
+    effect: str
+    causes: frozenset[str]
+    sign: int
+
+
 @dataclass
 class Statement:
     """What one source puts forward in one report (see the module's docstring)."""
@@ -176,6 +194,7 @@ class Statement:
     # ... and as the parse gives it (``crosscheck.assess.clauses``), where the store has it.
     clauses: list[Clause] = field(default_factory=list)
     parsed: bool = False  # the store keeps its report's propositions (none: a noun phrase)
+    links: list[Link] = field(default_factory=list)  # why something was done (``cause_links``)
     _senses: dict | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -326,6 +345,65 @@ def points_back_words(text: str) -> bool:
         and any(w in back for w in words)
 
 
+_PHRASE_END = re.compile(r"[,;:.!?\"\u201c\u201d()]|\s(?:and|but|which|who|while|when|as|after|before)\s")
+
+
+_NEAR = 5  # how many words before its cause a doing is named ("was removed on Monday because of")
+
+
+def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]:
+    """What a statement says of why something was done (see :class:`Link`): each cause or
+    denied cause ("because of the loss of Jebel Kaway", "unrelated to the seizure"), with the
+    entities (``names``: offsets in ``text`` and entity ids) and content stems of its phrase,
+    for each kind of doing the statement names, a cause only where the doing is named just
+    before it. A "not" or a denying verb just before the words turns it ("was not a result
+    of", "denied that the dismissal was connected to")."""
+    s = settings()
+    low = text.lower()
+    words = set(_WORD.findall(low))
+    effects = [kind for kind, kind_words in s["effects"].items() if words & kind_words]
+    if not effects:
+        return []
+    generic = clauses.meaning()["generic"]
+    denied = [m.span() for m in s["cause_markers"][-1].finditer(low)]
+    out = []
+    for sign in (1, -1):
+        for m in s["cause_markers"][sign].finditer(low):
+            if sign > 0 and any(a <= m.start() < b for a, b in denied):
+                continue  # "not because of": the denial's words hold the assertion's
+            stop = _PHRASE_END.search(low, m.end())
+            end = min(stop.start() if stop else len(low), m.end() + 80)
+            phrase = low[m.end():end]
+            things = {e for a, b, e in names if m.end() <= a and b <= end}
+            things |= {stem(w) for w in _WORD.findall(phrase)
+                       if w not in s["stopwords"] and w not in generic and w not in s["negations"]
+                       and not any(w in kind_words for kind_words in s["effects"].values())
+                       and len(w) > 2}
+            before = _WORD.findall(low[max(0, m.start() - 80):m.start()])
+            done = {w for w in before[-_NEAR:] if any(w in kinds for kinds in s["effects"].values())}
+            if sign > 0 and not done:
+                continue  # "the change comes amid a row over smuggling": the row's cause, not the change's
+            # "was not a result of", "denied that the dismissal was connected to".
+            turned = -1 if set(before[-_NEAR - 3:]) & (s["negations"] | s["denying"]) else 1
+            if things:
+                out.extend(Link(kind, frozenset(things), sign * turned) for kind in effects)
+    return out
+
+
+def _link_verdict(a: Statement, b: Statement) -> tuple[int, str] | None:
+    """Whether two statements say the same cause of one kind of doing (1) or one says it and
+    the other denies it (-1), with the words of the cause they share; None where they give
+    none in common."""
+    for x in a.links:
+        for y in b.links:
+            shared = x.causes & y.causes
+            if x.effect == y.effect and shared:
+                sign_a = x.sign * (-1 if a.stance in NEGATIVE and a.kind != "fact" else 1)
+                sign_b = y.sign * (-1 if b.stance in NEGATIVE and b.kind != "fact" else 1)
+                return sign_a * sign_b, f"{x.effect} because of {', '.join(sorted(shared)[:4])}"
+    return None
+
+
 def link_back(statements: list[Statement]) -> None:
     """A denial that points back takes the content of the claim before it in its report
     that it can deny: the nearest earlier asserting claim from another source, one that names
@@ -346,7 +424,7 @@ def link_back(statements: list[Statement]) -> None:
                 target = (about_them or earlier)[-1]
                 s.refers_to = target.id
                 s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
-                s.clauses, s._senses = target.clauses, None
+                s.clauses, s._senses, s.links = target.clauses, None, target.links
                 s.polarity = s.sign(0)
 
 
@@ -612,6 +690,14 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
     for postings in by_clause.values():
         if 1 < len(postings) <= limit:
             out.update(combinations(sorted(postings), 2))
+    by_link: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i, st in enumerate(statements):
+        for link in st.links:
+            for thing in link.causes:
+                by_link[link.effect, thing].add(i)
+    for postings in by_link.values():
+        if 1 < len(postings) <= limit:
+            out.update(combinations(sorted(postings), 2))
     for i, st in enumerate(statements):
         if st.refers_to in by_id:
             out.add(tuple(sorted((i, by_id[st.refers_to]))))
@@ -659,6 +745,11 @@ def compare(statements: list[Statement]) -> list[Pair]:
         if a.refers_to == b.id or b.refers_to == a.id:
             add("contradiction", a, b, "denial", "denies the claim it answers")
             continue
+        # Why it was done, said and denied: "removed because of the seizure" / "unrelated to it".
+        why = _link_verdict(a, b)
+        if why is not None and why[0] < 0:
+            add("contradiction", a, b, "denial", why[1])
+            continue
         # Across reports a happening is known by the places its report gives anywhere; within
         # one report, a roundup of several, only by its own places and people.
         loose = a.document != b.document
@@ -685,6 +776,9 @@ def compare(statements: list[Statement]) -> list[Pair]:
                 add("contradiction", a, b, "place", said[2])
             else:
                 add("corroboration", a, b, "same", agreed[0])
+            continue
+        if why is not None and not twice:
+            add("corroboration", a, b, "same", why[1])
             continue
         if a.clauses and b.clauses:
             said = same_clauses(a, b, common)

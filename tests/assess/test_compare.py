@@ -386,3 +386,31 @@ def test_denying_who_did_it_is_no_denial_that_it_happened():
     denial.events = [replace(shooting, id="e6", at=((500, 507),))]
     denial.clauses = [Clause("shell", (Arg("agent", "force"), Arg("patient", "market")), at=500)]
     assert found([denial, shelled]) == set()
+
+
+def test_why_something_was_done_is_said_and_denied():
+    from crosscheck.assess.compare import cause_links
+
+    text = "Kuku was removed over the loss of Jebel Kaway, officers said"
+    kaway = (text.index("Jebel"), text.index("Jebel") + len("Jebel Kaway"), "ent-kaway")
+    (link,) = cause_links(text, [kaway])
+    assert (link.effect, link.sign) == ("dismissal", 1) and {"ent-kaway", "loss"} <= link.causes
+    denial = "the change had no connection with the loss of Jebel Kaway"
+    assert [x.sign for x in cause_links(denial)] == [-1]
+    denied = "the ministry denied that the dismissal was connected to the loss"
+    assert [x.sign for x in cause_links(denied)] == [-1]
+    # A cause of something else said near a doing: "the change comes amid a row over smuggling".
+    assert cause_links("The change comes amid a bitter row in the province over fuel smuggling") == []
+    # No doing of a kind the lexicon knows, no cause.
+    assert cause_links("the fighting erupted over the shares of water") == []
+
+    a = claim("c1", "d1", "Tigris Post", "entity:officer", text)
+    a.links = cause_links(text, [kaway])
+    b = claim("c2", "d2", "Basra Monitor", "entity:spokesman", denial)
+    b.links = cause_links(denial)
+    c = claim("c3", "d3", "Nineveh Daily", "entity:deputy",
+              "the decision was taken because of the loss of the hill")
+    c.links = cause_links(c.text)
+    assert found([a, b, c]) >= {("contradiction", "c1", "c2", "denial", "independent"),
+                                ("contradiction", "c2", "c3", "denial", "independent"),
+                                ("corroboration", "c1", "c3", "same", "independent")}
