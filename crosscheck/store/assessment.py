@@ -265,13 +265,23 @@ def _countries(docs: dict, places: dict[str, list[tuple[int, int, str]]],
 def _one_name_one_thing(conn: Connection, merged: dict[str, str]) -> dict[str, str]:
     """The merges, and entities of one name but two types taken as one: the model labels an
     unfamiliar place or group a person in one report and a place in the next ("Diwaniyah"),
-    and what a statement says of it is still said of one thing."""
+    and what a statement says of it is still said of one thing. A group's name less a
+    generic last word (compare.yml's ``loose_org_heads``) is its name too."""
     by_name: dict[str, list[str]] = defaultdict(list)
-    for eid, key in conn.execute(select(entities.c.id, entities.c.key)):
-        by_name[key.split(":", 1)[-1]].append(merged.get(eid, eid))
+    loose = compare.settings()["loose_org_heads"]
+    groups: set[str] = set()
+    for eid, key, type_ in conn.execute(select(entities.c.id, entities.c.key, entities.c.type)):
+        name = key.split(":", 1)[-1]
+        by_name[name].append(merged.get(eid, eid))
+        words = name.split()
+        if type_ == "organization" and len(words) > 2 and words[-1] in loose:
+            # "the Desert Shield Forces" and "the Desert Shield": one group (the group stands
+            # for both, whatever the model called the shorter name).
+            by_name[" ".join(words[:-1])].append(merged.get(eid, eid))
+            groups.add(merged.get(eid, eid))
     out = dict(merged)
     for ids in by_name.values():
-        heads = sorted(set(ids))
+        heads = sorted(set(ids), key=lambda e: (e not in groups, e))
         for eid in heads[1:]:
             out[eid] = heads[0]
     for eid, head in merged.items():
@@ -548,6 +558,9 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
                 entity = next(iter(holders))
             if entity is None and a["role"] == "agent" and owner is not None:
                 entity = owner(a)  # "the men of the brigade shelled": the brigade did
+            if entity is None and a["role"] == "agent" and "our" in a["modifiers"] \
+                    and a["lemma"] in m["acting_for"]:
+                entity = ours  # "our forces had nothing to do with the attack": the speaker's body
             modifiers = frozenset(a["modifiers"])
             if country and any(demonyms().get(w) == country for w in modifiers):
                 modifiers |= {"domestic"}  # "Iraqi officers" in a report from Iraq: its own

@@ -31,3 +31,24 @@ def test_a_doer_named_through_its_body_is_the_body_and_a_rumour_is_no_statement(
         said = assessment.statements(conn)
     # "after reports that the battalion had moved its artillery": nobody's word, not the outlet's.
     assert not any(c.predicate == "move" for s in said for c in s.clauses)
+
+
+SPOKEN = {
+    "01-nw.md": ("Northern Wire", "2026-06-02",
+                 "KIRKUK (Northern Wire) - A drone struck a fuel depot in Hawija on Monday. \"Everyone "
+                 "knows it was the Sand Falcon that launched the drone,\" a witness said."),
+    "02-tg.md": ("The Gazette", "2026-06-03",
+                 "KIRKUK - \"Our forces had nothing to do with the attack on the depot,\" Karim Dawood, "
+                 "the spokesman of the Sand Falcon Forces, said on Tuesday."),
+}
+
+
+@pytest.mark.model
+def test_a_group_by_its_short_name_and_our_forces_in_its_spokesmans_words(assessed):
+    # "the Sand Falcon" is "the Sand Falcon Forces"; "our forces" in its spokesman's words are
+    # the group; launching a drone at the depot is the attack he denies.
+    engine = assessed(SPOKEN)
+    both = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
+            if "launched the drone" in p["a_statement"]["text"] + p["b_statement"]["text"]
+            and "nothing to do" in p["a_statement"]["text"] + p["b_statement"]["text"]]
+    assert both == [("contradiction", "denial")]
