@@ -19,13 +19,14 @@ person too: a run of two to four capitalised proper nouns, no part of another me
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 
-VERSION = "2"
+VERSION = "3"
 
 # Labels a person's name is mistaken for, and whether the evidence must outweigh them.
 _OVERRIDABLE = {"ORG": False, "NORP": False, "PRODUCT": False, "WORK_OF_ART": False,
@@ -38,6 +39,10 @@ def _words(text: str) -> tuple[str, ...]:
 
 @stage("consistency", version=VERSION, requires=["mentions"], assigns=["mentions"])
 def make_consistent(analysis, parsed) -> None:
+    repeated = _repeated_groups(analysis)
+    if repeated:
+        analysis.mentions.extend(repeated)
+        analysis.mentions.sort(key=lambda m: (m.start, m.end))
     people = [_words(m.text) for m in analysis.mentions if m.label == "PERSON"]
     if not people:
         return
@@ -67,6 +72,25 @@ def make_consistent(analysis, parsed) -> None:
     if added:
         analysis.mentions.extend(added)
         analysis.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _repeated_groups(analysis) -> list[Mention]:
+    """Where the report gives a group's name of two words or more again and the model left
+    it unlabelled ("Fighters of the Taka Hills Brigade seized a convoy" at the head of a report
+    that names the Taka Hills Brigade later): that group's name, with its label."""
+    text = analysis.document.text
+    taken = sorted((m.start, m.end) for m in analysis.mentions)
+    names = {m.text: m for m in analysis.mentions if m.label == "ORG" and len(m.text.split()) >= 2}
+    added = []
+    for name, m in sorted(names.items()):
+        for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            start, end = found.span()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            added.append(Mention(start, end, name, m.label, m.type, "consistency", VERSION,
+                                 attrs={"rule": "a group's name given elsewhere in the report"}))
+            taken.append((start, end))
+    return added
 
 
 def _unlabelled_names(analysis, parsed, last_words: set[str], person: str) -> list[Mention]:

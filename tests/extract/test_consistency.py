@@ -71,3 +71,16 @@ def test_a_run_of_names_inside_a_mention_or_not_ending_in_a_persons_name_is_left
     a = _analysis(doc.text, ("Mahmoud", "PERSON", 2))
     make_consistent(a, [(0, doc)])
     assert _labels(a) == [("Mahmoud", "PERSON")]
+
+
+def test_a_groups_name_the_model_missed_once_is_that_group_where_the_report_gives_it_again():
+    text = ("Fighters of the Taka Hills Brigade seized a convoy. The Taka Hills Brigade denied it. "
+            "Taka Hillsides.")
+    a = _analysis(text, ("Taka Hills Brigade", "ORG", 1))
+    make_consistent(a, [])
+    assert _labels(a) == [("Taka Hills Brigade", "ORG"), ("Taka Hills Brigade", "ORG")]
+    assert a.mentions[0].start == text.index("Taka") and a.mentions[0].stage == "consistency"
+    # One word is too little to tell a name from a word ("Police" once labelled).
+    b = _analysis("Police said. Police came.", ("Police", "ORG", 0))
+    make_consistent(b, [])
+    assert len(b.mentions) == 1
