@@ -42,7 +42,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test6": Path(__file__).parent / "data" / "assessment-test6",
            "test7": Path(__file__).parent / "data" / "assessment-test7",
            "test8": Path(__file__).parent / "data" / "assessment-test8",
-           "test9": Path(__file__).parent / "data" / "assessment-test9"}
+           "test9": Path(__file__).parent / "data" / "assessment-test9",
+           "test10": Path(__file__).parent / "data" / "assessment-test10"}
 KINDS = ("corroboration", "contradiction")
 
 
