@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "8"
+VERSION = "9"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -67,7 +67,7 @@ def _lexicon() -> dict[str, Any]:
             "doing_verbs": set(data["doing_verbs"]), "undergone": set(data["undergone"]),
             "involvement": {p: set(words) for p, words in data["involvement"].items()},
             "involvement_nouns": set(data["involvement_nouns"]), "verb_adverbs": data["verb_adverbs"],
-            "hedges": set(data["hedges"]),
+            "hedges": set(data["hedges"]), "false_words": set(data["false_words"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds)}
 
@@ -403,6 +403,8 @@ def _negated(pred, arguments: list[Argument], lex) -> bool:
     copula = _cleft(pred)
     if copula is not None:  # "it was not the brigade that fired"
         children += [c for c in copula.children if c.dep_ == "neg"]
+    if _called_false(pred) is not None:  # "the accusations that his men sold the fuel were lies"
+        return not any(c.dep_ == "neg" for c in _called_false(pred).children)
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex["negative_adverbs"]) for c in children):
         return True
     aux_neg = any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in children)
@@ -502,12 +504,28 @@ def _form(pred) -> str:
         token = token.head
     if _cleft(token) is not None:
         return "clause"  # "it was the brigade that fired the shells" says that it fired them
-    if token.dep_ == "acl" and token.head.lemma_.lower() in _CONTENT_NOUNS and token.head.dep_ == "dobj" \
+    if token.dep_ == "acl" and token.head.lemma_.lower() in _CONTENT_NOUNS \
+            and (token.head.dep_ == "dobj" or _called_false(token) is not None) \
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         # "dismissed accusations that its forces shelled the market": what the verb denies or
         # repeats; not "the accusations that his men sold fuel were lies", said of the noun.
         return "clause"
     return "description" if token.dep_ in ("relcl", "acl", "amod") else "clause"
+
+
+def _called_false(pred):
+    """The copula that calls the content noun ``pred`` describes untrue ("the accusations that
+    his men sold the fuel were lies": were), else None."""
+    noun = pred.head
+    if pred.dep_ != "acl" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i == noun.i:
+        return None
+    copula = noun.head
+    said = [c for c in copula.children if c.dep_ in ("attr", "acomp")]
+    false = _lexicon()["false_words"]
+    if copula.lemma_.lower() == "be" and any((c.lemma_ or c.lower_).lower() in false or c.lower_ in false
+                                             for c in said):
+        return copula
+    return None
 
 
 def _cleft(pred):

@@ -241,5 +241,10 @@ def test_what_an_accusation_says_is_a_clause_under_the_denial(said):
     # said of the accusation itself.
     found = said("He repeated the accusations that he made on Monday.")
     assert found["make"]["form"] == "description"
-    found = said("He said the accusations that his men sold the fuel were lies.")
+    found = said("He said the accusations that his men sold the fuel were old.")
     assert found["sell"]["form"] == "description"
+    # ... unless what is said of it is that it is untrue: then the clause is denied.
+    found = said("He said the accusations that his men sold the fuel were lies.")
+    assert found["sell"]["form"] == "clause" and found["sell"]["negated"]
+    found = said("The claim that he was detained is false.")
+    assert found["detain"]["form"] == "clause" and found["detain"]["negated"]
