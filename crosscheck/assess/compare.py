@@ -59,6 +59,7 @@ def settings() -> dict[str, Any]:
                for sign, ws in ((1, causes["because"]), (-1, causes["unrelated"]))}
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
             "cause_markers": markers,
+            "routine": re.compile(r"\b(?:" + "|".join(map(re.escape, causes["routine"])) + r")\b"),
             "effects": {kind: frozenset(words) for kind, words in causes["effects"].items()},
             "denying": set(data["denying"]),
             "back_references": set(data["back_references"]), "updates": set(data["updates"]),
@@ -349,6 +350,7 @@ _PHRASE_END = re.compile(r"[,;:.!?\"\u201c\u201d()]|\s(?:and|but|which|who|while
 
 
 _NEAR = 5  # how many words before its cause a doing is named ("was removed on Monday because of")
+ANY_CAUSE = "*"  # what a routine doing denies: every cause
 
 
 def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]:
@@ -367,6 +369,8 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
     generic = clauses.meaning()["generic"]
     denied = [m.span() for m in s["cause_markers"][-1].finditer(low)]
     out = []
+    if s["routine"].search(low):  # "the suspension was a routine rotation": no cause at all
+        out.extend(Link(kind, frozenset([ANY_CAUSE]), -1) for kind in effects)
     for sign in (1, -1):
         for m in s["cause_markers"][sign].finditer(low):
             if sign > 0 and any(a <= m.start() < b for a, b in denied):
@@ -397,6 +401,8 @@ def _link_verdict(a: Statement, b: Statement) -> tuple[int, str] | None:
     for x in a.links:
         for y in b.links:
             shared = x.causes & y.causes
+            if ANY_CAUSE in x.causes | y.causes and x.sign * y.sign < 0:
+                shared = shared or (x.causes | y.causes) - {ANY_CAUSE}  # routine, against a cause
             if x.effect == y.effect and shared:
                 sign_a = x.sign * (-1 if a.stance in NEGATIVE and a.kind != "fact" else 1)
                 sign_b = y.sign * (-1 if b.stance in NEGATIVE and b.kind != "fact" else 1)
@@ -695,7 +701,9 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
         for link in st.links:
             for thing in link.causes:
                 by_link[link.effect, thing].add(i)
-    for postings in by_link.values():
+    for (effect, thing), postings in by_link.items():
+        if thing == ANY_CAUSE:  # a routine doing, against every cause of that kind of doing
+            postings = postings | {i for (e, t), p in by_link.items() if e == effect for i in p}
         if 1 < len(postings) <= limit:
             out.update(combinations(sorted(postings), 2))
     for i, st in enumerate(statements):
@@ -778,7 +786,13 @@ def compare(statements: list[Statement]) -> list[Pair]:
                 add("corroboration", a, b, "same", agreed[0])
             continue
         if why is not None and not twice:
-            add("corroboration", a, b, "same", why[1])
+            # One cause both give; unless what they say of the doing conflicts ("suspended on
+            # Saturday over the container" / "on Monday pending an investigation into the seizure").
+            said = same_clauses(a, b, common) if a.clauses and b.clauses else None
+            if said is not None and said[0] == "contradiction":
+                add("contradiction", a, b, "denial" if said[1] == "same" else said[1], said[2])
+            else:
+                add("corroboration", a, b, "same", why[1])
             continue
         if a.clauses and b.clauses:
             said = same_clauses(a, b, common)

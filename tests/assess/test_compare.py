@@ -414,3 +414,14 @@ def test_why_something_was_done_is_said_and_denied():
     assert found([a, b, c]) >= {("contradiction", "c1", "c2", "denial", "independent"),
                                 ("contradiction", "c2", "c3", "denial", "independent"),
                                 ("corroboration", "c1", "c3", "same", "independent")}
+    # A doing called routine denies every cause of that kind of doing; two such say no cause
+    # against each other.
+    routine = "the suspension was part of a routine rotation of commanders"
+    assert [(x.effect, x.sign) for x in cause_links(routine)] == [("dismissal", -1)]
+    d = claim("c4", "d4", "Cedar Tribune", "entity:council", routine)
+    d.links = cause_links(routine)
+    e = claim("c5", "d5", "Orontes Wire", "entity:ministry", "the change was a routine rotation")
+    e.links = cause_links(e.text)
+    pairs = found([a, d, e])
+    assert ("contradiction", "c1", "c4", "denial", "independent") in pairs
+    assert not any({"c4", "c5"} == {p[1], p[2]} and p[0] == "contradiction" for p in pairs)
