@@ -160,6 +160,10 @@ def test_a_verb_with_what_it_takes_may_mean_another_verb():
     detained = clause("detain", arg("patient", "azzawi", SAADI, "person"))
     assert relation(took, detained) == "same"
     assert relation(clause("take", arg("patient", "part")), detained) is None
+    # "the container held six million pills" is what it contained; "held talks" is not.
+    contained = clause("contain", arg("agent", "container"), arg("patient", "pill"))
+    assert relation(clause("hold", arg("agent", "container"), arg("patient", "pill")), contained) == "same"
+    assert relation(clause("hold", arg("patient", "talk")), contained) is None
 
 
 def test_a_release_says_he_was_held_and_denies_no_arrest():
