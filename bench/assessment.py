@@ -43,7 +43,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test7": Path(__file__).parent / "data" / "assessment-test7",
            "test8": Path(__file__).parent / "data" / "assessment-test8",
            "test9": Path(__file__).parent / "data" / "assessment-test9",
-           "test10": Path(__file__).parent / "data" / "assessment-test10"}
+           "test10": Path(__file__).parent / "data" / "assessment-test10",
+           "test11": Path(__file__).parent / "data" / "assessment-test11"}
 KINDS = ("corroboration", "contradiction")
 
 
