@@ -54,9 +54,11 @@ def settings() -> dict[str, Any]:
     data = lexicon.load(str(_HERE / "compare.yml"))
     family = {t: name for name, types in data["families"].items() for t in types}
     causes = data["causes"]
-    markers = {sign: re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(ws, key=len, reverse=True)))
-                                + r")\b")
-               for sign, ws in ((1, causes["because"]), (-1, causes["unrelated"]))}
+    around = [f"(?:{p})" for p in causes["because_around"]]
+    markers = {}
+    for sign, words, extra in ((1, causes["because"], around), (-1, causes["unrelated"], [])):
+        alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)] + extra
+        markers[sign] = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
             "cause_markers": markers,
             "routine": re.compile(r"\b(?:" + "|".join(map(re.escape, causes["routine"])) + r")\b"),
@@ -349,6 +351,14 @@ def points_back_words(text: str) -> bool:
 _PHRASE_END = re.compile(r"[,;:.!?\"\u201c\u201d()]|\s(?:and|but|which|who|while|when|as|after|before)\s")
 
 
+@functools.cache
+def _trigger_words() -> dict[str, str]:
+    """The words the events stage reads as a happening of a type ("bombing": attack)."""
+    from crosscheck.extract.events import _lexicon as event_words
+
+    return dict(event_words()["words"])
+
+
 _NEAR = 5  # how many words before its cause a doing is named ("was removed on Monday because of")
 ANY_CAUSE = "*"  # what a routine doing denies: every cause
 
@@ -383,8 +393,13 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
                        if w not in s["stopwords"] and w not in generic and w not in s["negations"]
                        and not any(w in kind_words for kind_words in s["effects"].values())
                        and len(w) > 2}
+            # A happening by any of its words: "because of the explosion" / "the bombing".
+            things |= {f"~{s['family'][kind]}" for w in _WORD.findall(phrase)
+                       if (kind := _trigger_words().get(w)) in s["family"]}
             before = _WORD.findall(low[max(0, m.start() - 80):m.start()])
-            done = {w for w in before[-_NEAR:] if any(w in kinds for kinds in s["effects"].values())}
+            # (Before the words, or held between them: "linked his removal to".)
+            near = before[-_NEAR:] + _WORD.findall(m[0])
+            done = {w for w in near if any(w in kinds for kinds in s["effects"].values())}
             if sign > 0 and not done:
                 continue  # "the change comes amid a row over smuggling": the row's cause, not the change's
             # "was not a result of", "denied that the dismissal was connected to".

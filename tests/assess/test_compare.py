@@ -414,6 +414,12 @@ def test_why_something_was_done_is_said_and_denied():
     assert found([a, b, c]) >= {("contradiction", "c1", "c2", "denial", "independent"),
                                 ("contradiction", "c2", "c3", "denial", "independent"),
                                 ("corroboration", "c1", "c3", "same", "independent")}
+    # The words that hold the doing between them, and a happening by any of its words.
+    (linked,) = cause_links("sources linked his removal to the bombing of the market")
+    (denied,) = cause_links("the dismissal had no connection to the attack")
+    assert linked.sign == 1 and denied.sign == -1 and "~violence" in linked.causes & denied.causes
+    (reason,) = cause_links("the reason for his removal is the explosion at the market")
+    assert reason.sign == 1 and "~violence" in reason.causes
     # A doing called routine denies every cause of that kind of doing; two such say no cause
     # against each other.
     routine = "the suspension was part of a routine rotation of commanders"
