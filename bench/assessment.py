@@ -44,7 +44,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test8": Path(__file__).parent / "data" / "assessment-test8",
            "test9": Path(__file__).parent / "data" / "assessment-test9",
            "test10": Path(__file__).parent / "data" / "assessment-test10",
-           "test11": Path(__file__).parent / "data" / "assessment-test11"}
+           "test11": Path(__file__).parent / "data" / "assessment-test11",
+           "test12": Path(__file__).parent / "data" / "assessment-test12"}
 KINDS = ("corroboration", "contradiction")
 
 
