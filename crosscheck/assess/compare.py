@@ -348,7 +348,8 @@ def points_back_words(text: str) -> bool:
         and any(w in back for w in words)
 
 
-_PHRASE_END = re.compile(r"[,;:.!?\"\u201c\u201d()]|\s(?:and|but|which|who|while|when|as|after|before)\s")
+# (Not a quotation mark: "over \"failures in oversight\" linked to the seizure" goes on.)
+_PHRASE_END = re.compile(r"[,;:.!?()]|\s(?:and|but|which|who|while|when|as|after|before)\s")
 
 
 @functools.cache
@@ -359,7 +360,7 @@ def _trigger_words() -> dict[str, str]:
     return dict(event_words()["words"])
 
 
-_NEAR = 5  # how many words before its cause a doing is named ("was removed on Monday because of")
+_NEAR = 3  # how many content words before its cause a doing is named ("was removed on Monday because of")
 ANY_CAUSE = "*"  # what a routine doing denies: every cause
 
 
@@ -397,8 +398,9 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
             things |= {f"~{s['family'][kind]}" for w in _WORD.findall(phrase)
                        if (kind := _trigger_words().get(w)) in s["family"]}
             before = _WORD.findall(low[max(0, m.start() - 80):m.start()])
-            # (Before the words, or held between them: "linked his removal to".)
-            near = before[-_NEAR:] + _WORD.findall(m[0])
+            # (Before the words, counted without the small words, or held between them:
+            # "was relieved of his post on Sunday over", "linked his removal to".)
+            near = [w for w in before if w not in s["stopwords"]][-_NEAR:] + _WORD.findall(m[0])
             done = {w for w in near if any(w in kinds for kinds in s["effects"].values())}
             if sign > 0 and not done:
                 continue  # "the change comes amid a row over smuggling": the row's cause, not the change's

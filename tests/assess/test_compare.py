@@ -414,6 +414,11 @@ def test_why_something_was_done_is_said_and_denied():
     assert found([a, b, c]) >= {("contradiction", "c1", "c2", "denial", "independent"),
                                 ("contradiction", "c2", "c3", "denial", "independent"),
                                 ("corroboration", "c1", "c3", "same", "independent")}
+    # A quoted cause goes on past its quotation marks; the doing is counted back in words
+    # that are not small ones ("was relieved of his post on Sunday over").
+    (quoted,) = {x for x in cause_links('he was relieved of his post on Sunday over "failures in oversight"'
+                                          " linked to the drug seizure") if "failur" in x.causes}
+    assert quoted.sign == 1 and "seizur" in quoted.causes
     # The words that hold the doing between them, and a happening by any of its words.
     (linked,) = cause_links("sources linked his removal to the bombing of the market")
     (denied,) = cause_links("the dismissal had no connection to the attack")
