@@ -164,6 +164,10 @@ def test_a_verb_with_what_it_takes_may_mean_another_verb():
     contained = clause("contain", arg("agent", "container"), arg("patient", "pill"))
     assert relation(clause("hold", arg("agent", "container"), arg("patient", "pill")), contained) == "same"
     assert relation(clause("hold", arg("patient", "talk")), contained) is None
+    # Removed from a post, or left it of one's own accord: one excludes the other.
+    dismissed = clause("relieve", arg("patient", "shaar", SAADI, "person"))
+    resigned = clause("resign", arg("agent", "shaar", SAADI, "person"))
+    assert relation(dismissed, resigned) == "contrary"
 
 
 def test_a_release_says_he_was_held_and_denies_no_arrest():
