@@ -45,7 +45,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test9": Path(__file__).parent / "data" / "assessment-test9",
            "test10": Path(__file__).parent / "data" / "assessment-test10",
            "test11": Path(__file__).parent / "data" / "assessment-test11",
-           "test12": Path(__file__).parent / "data" / "assessment-test12"}
+           "test12": Path(__file__).parent / "data" / "assessment-test12",
+           "test13": Path(__file__).parent / "data" / "assessment-test13"}
 KINDS = ("corroboration", "contradiction")
 
 
