@@ -1,14 +1,15 @@
 """Corroboration and contradiction on crosscheck's own assessment corpora.
 
-    python -m bench.assessment [--corpus dev|test] [--split dev|held|all] [--errors K] [--polnear]
+    python -m bench.assessment [--corpus dev|test|test2|...|test13] [--split dev|held|all] [--errors K]
+    python -m bench.assessment --polnear
 
-Two corpora of reports written for this benchmark, each with the expected pairs annotated
-in ``pairs.yml`` as the reports were written, before any detector ran on them (see their
-READMEs): ``bench/data/assessment`` (``dev``: Babil, March 2025; the detector was built on
-it; ``--split`` picks its storylines) and ``bench/data/assessment-test`` (``test``:
-Nineveh and Kirkuk, September 2025, written by another hand; held back and scored for the
-reported figures only). A corpus is ingested with the full pipeline into a temporary
-workspace and assessed. Each annotated
+Corpora of reports written for this benchmark (``CORPORA``), each with the expected pairs
+annotated in ``pairs.yml`` as the reports were written, before any detector ran on them (see
+their READMEs): ``bench/data/assessment`` (``dev``: Babil, March 2025; the detector was built
+on it; ``--split`` picks its storylines) and the test sets ``bench/data/assessment-test``
+to ``assessment-test13``, each written by another hand, committed unread and scored once
+before its errors were read (docs/benchmarks.md keeps those first runs). A corpus is
+ingested with the full pipeline into a temporary workspace and assessed. Each annotated
 side (a document and a quote) stands for the statements whose span overlaps the quote; a
 predicted pair is right when its two statements stand for the two sides of an annotated
 pair of the same kind. Precision: right predicted pairs over predicted pairs (a pair of
