@@ -163,7 +163,8 @@ def meaning() -> dict[str, Any]:
             | frozenset(data["acting_for"]) | frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
-            "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()}}
+            "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()},
+            "whereabouts": (frozenset(data["whereabouts"]["preps"]), frozenset(data["whereabouts"]["kinds"]))}
 
 
 def keys(clause: Clause) -> set[tuple[str, str]]:
@@ -271,18 +272,13 @@ def agreement(x: Arg, y: Arg) -> int | None:
     return 0 if cx is not None and cx == cy else -1
 
 
-# The prepositions that say where a doing was done, and the kinds of place that exclude each
-# other as where one person was when it was done to him.
-_AT = ("at", "in", "inside", "outside", "near")
-_WHEREABOUTS = ("dwelling", "post", "place")
-
-
 def _whereabouts(clause: Clause) -> set[str]:
     """The kinds of place a clause says it was done at: "at his home" (dwelling), "at a
-    checkpoint" (post)."""
+    checkpoint" (post); meaning.yml's ``whereabouts``."""
     kinds = meaning()["kinds"]
+    preps, places = meaning()["whereabouts"]
     return {kinds[a.lemma] for a in clause.args
-            if a.role in _AT and a.entity is None and kinds.get(a.lemma) in _WHEREABOUTS}
+            if a.role in preps and a.entity is None and kinds.get(a.lemma) in places}
 
 
 def _phrase_meanings(clause: Clause) -> set[int]:

@@ -18,6 +18,7 @@ from crosscheck.assess import clauses as meaning
 from crosscheck.assess import compare
 from crosscheck.assess.clauses import Arg, Clause
 from crosscheck.assess.compare import EventFact, Figure, Pair, Statement
+from crosscheck.extract import lexicon
 from crosscheck.extract.events import number_of
 from crosscheck.extract.places import canonical as canonical_place
 from crosscheck.extract.places import demonyms
@@ -176,6 +177,7 @@ def statements(conn: Connection) -> list[Statement]:
         out.append(statement)
     out.extend(_own_voice(docs, bounds, said, claimed, by_sentence, named, clauses_in))
     lex = meaning.meaning()
+    counted_by = lexicon.load("events.yml")["counts"]  # the figure each type of event counts
     for s in out:
         a, b = s.span
         inside = [(x - a, y - a, e) for x, y, e in named[s.document] if a <= x and y <= b]
@@ -198,7 +200,7 @@ def statements(conn: Connection) -> list[Statement]:
         for e in s.events:
             # A count far from its verb ("Six heroes of our valiant army were martyred"): the
             # count of who it was done to, as the clause of the event's word gives it.
-            kind = _COUNTED.get(e.type)
+            kind = counted_by.get(e.type)
             if kind is None or kind in e.figures:
                 continue
             for c in s.clauses:
@@ -433,8 +435,6 @@ def _hierarchy(conn: Connection, merged: dict[str, str]) -> dict[str, set[str]]:
     return out
 
 
-# The figure each kind of event counts.
-_COUNTED = {"die": "killed", "injure": "wounded", "arrest": "arrested", "escape": "escaped"}
 
 
 # How a clause is put that says it is not a fact ("if he sold", "to sell", a question).
