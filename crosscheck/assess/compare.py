@@ -63,6 +63,7 @@ def settings() -> dict[str, Any]:
             "cause_markers": markers,
             "routine": re.compile(r"\b(?:" + "|".join(map(re.escape, causes["routine"])) + r")\b"),
             "effects": {kind: frozenset(words) for kind, words in causes["effects"].items()},
+            "effect_words": frozenset(w for words in causes["effects"].values() for w in words),
             "denying": set(data["denying"]),
             "back_references": set(data["back_references"]), "updates": set(data["updates"]),
             "family": family}
@@ -239,7 +240,7 @@ class Statement:
         if said:
             # "The battalion had nothing to do with the killing": the killing happened.
             return 1 if said[0].given else self.signed(said[0])
-        if self.stance in NEGATIVE and self.kind != "fact" and here:
+        if self.turn < 0 and here:
             # "denied any arrest": the word is what is denied; "denied any involvement in the
             # attacks": the attacks are taken as given.
             head = len(_WORD.findall(self.text[: here[0] - self.span[0]].lower()))
@@ -269,9 +270,15 @@ class Statement:
             or any((clauses.agreement(x, y) or 0) > 0 for y in theirs)
             for x in doers)
 
+    @property
+    def turn(self) -> int:
+        """-1 where the statement denies what it says (its stance; a report's own account denies
+        nothing), else 1."""
+        return -1 if self.stance in NEGATIVE and self.kind != "fact" else 1
+
     def signed(self, clause: Clause) -> int:
         """A clause's polarity as this statement puts it: a denial turns it."""
-        return clause.sign * (-1 if self.stance in NEGATIVE and self.kind != "fact" else 1)
+        return clause.sign * self.turn
 
 
 @dataclass
@@ -392,8 +399,7 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
             things = {e for a, b, e in names if m.end() <= a and b <= end}
             things |= {stem(w) for w in _WORD.findall(phrase)
                        if w not in s["stopwords"] and w not in generic and w not in s["negations"]
-                       and not any(w in kind_words for kind_words in s["effects"].values())
-                       and len(w) > 2}
+                       and w not in s["effect_words"] and len(w) > 2}
             # A happening by any of its words: "because of the explosion" / "the bombing".
             things |= {f"~{s['family'][kind]}" for w in _WORD.findall(phrase)
                        if (kind := _trigger_words().get(w)) in s["family"]}
@@ -401,8 +407,7 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
             # (Before the words, counted without the small words, or held between them:
             # "was relieved of his post on Sunday over", "linked his removal to".)
             near = [w for w in before if w not in s["stopwords"]][-_NEAR:] + _WORD.findall(m[0])
-            done = {w for w in near if any(w in kinds for kinds in s["effects"].values())}
-            if sign > 0 and not done:
+            if sign > 0 and not s["effect_words"] & set(near):
                 continue  # "the change comes amid a row over smuggling": the row's cause, not the change's
             # "was not a result of", "denied that the dismissal was connected to".
             turned = -1 if set(before[-_NEAR - 3:]) & (s["negations"] | s["denying"]) else 1
@@ -421,9 +426,8 @@ def _link_verdict(a: Statement, b: Statement) -> tuple[int, str] | None:
             if ANY_CAUSE in x.causes | y.causes and x.sign * y.sign < 0:
                 shared = shared or (x.causes | y.causes) - {ANY_CAUSE}  # routine, against a cause
             if x.effect == y.effect and shared:
-                sign_a = x.sign * (-1 if a.stance in NEGATIVE and a.kind != "fact" else 1)
-                sign_b = y.sign * (-1 if b.stance in NEGATIVE and b.kind != "fact" else 1)
-                return sign_a * sign_b, f"{x.effect} because of {', '.join(sorted(shared)[:4])}"
+                detail = f"{x.effect} because of {', '.join(sorted(shared)[:4])}"
+                return x.sign * a.turn * y.sign * b.turn, detail
     return None
 
 

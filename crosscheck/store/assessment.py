@@ -182,7 +182,6 @@ def statements(conn: Connection) -> list[Statement]:
         a, b = s.span
         inside = [(x - a, y - a, e) for x, y, e in named[s.document] if a <= x and y <= b]
         s.links = compare.cause_links(docs[s.document].text[a:b], inside)
-    for s in out:
         # Whether each statement says its events happened or only refers to them ("the March
         # 21 attack", "the soldiers killed in the attack"): a clause of its own is headed by
         # one of the event's words.
