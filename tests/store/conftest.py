@@ -25,3 +25,13 @@ def assessed(tmp_path, model_extractor):
         assessment.run(engine)
         return engine
     return run
+
+
+@pytest.fixture
+def pairs_between():
+    """A function that lists the (kind, reason) of every assessed pair whose two statements
+    together say each of the words given."""
+    def find(engine, *words: str) -> list[tuple[str, str]]:
+        return [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
+                if all(any(w in p[f"{side}_statement"]["text"] for side in "ab") for w in words)]
+    return find

@@ -18,15 +18,11 @@ REPORTS = {
 
 
 @pytest.mark.model
-def test_a_doer_named_through_its_body_is_the_body_and_a_rumour_is_no_statement(assessed):
+def test_a_doer_named_through_its_body_is_the_body_and_a_rumour_is_no_statement(assessed, pairs_between):
     engine = assessed(REPORTS)
-    pairs = assessment.pairs(engine)
     # "its gunners had targeted the market" against "the men of the battalion had nothing to do
     # with the shelling": the battalion's doing, asserted and denied.
-    both = [p for p in pairs if "gunners" in p["a_statement"]["text"] + p["b_statement"]["text"]
-            and "nothing to do" in p["a_statement"]["text"] + p["b_statement"]["text"]]
-    denial = [(p["kind"], p["reason"]) for p in both]
-    assert denial == [("contradiction", "denial")]
+    assert pairs_between(engine, "gunners", "nothing to do") == [("contradiction", "denial")]
     with engine.connect() as conn:
         said = assessment.statements(conn)
     # "after reports that the battalion had moved its artillery": nobody's word, not the outlet's.
@@ -44,11 +40,8 @@ SPOKEN = {
 
 
 @pytest.mark.model
-def test_a_group_by_its_short_name_and_our_forces_in_its_spokesmans_words(assessed):
+def test_a_group_by_its_short_name_and_our_forces_in_its_spokesmans_words(assessed, pairs_between):
     # "the Sand Falcon" is "the Sand Falcon Forces"; "our forces" in its spokesman's words are
     # the group; launching a drone at the depot is the attack he denies.
     engine = assessed(SPOKEN)
-    both = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
-            if "launched the drone" in p["a_statement"]["text"] + p["b_statement"]["text"]
-            and "nothing to do" in p["a_statement"]["text"] + p["b_statement"]["text"]]
-    assert both == [("contradiction", "denial")]
+    assert pairs_between(engine, "launched the drone", "nothing to do") == [("contradiction", "denial")]

@@ -2,8 +2,6 @@
 
 import pytest
 
-from crosscheck.store import assessment
-
 REPORTS = {
     "01-tp.md": ("Tigris Post", "2026-03-02",
                  "BASRA (Tigris Post) - Col. Mabrouk Hudairi, the commander of the Southern Gate Brigade, "
@@ -15,8 +13,6 @@ REPORTS = {
 
 
 @pytest.mark.model
-def test_our_commander_in_a_bodys_words_is_the_one_the_reports_name(assessed):
+def test_our_commander_in_a_bodys_words_is_the_one_the_reports_name(assessed, pairs_between):
     engine = assessed(REPORTS)
-    pairs = [(p["kind"], p["reason"]) for p in assessment.pairs(engine)
-             if "our commander" in p["a_statement"]["text"] + p["b_statement"]["text"]]
-    assert pairs == [("contradiction", "denial")]
+    assert pairs_between(engine, "our commander") == [("contradiction", "denial")]
