@@ -399,16 +399,13 @@ def _arguments(pred, offset: int, text: str, lex, tie=None) -> list[Argument]:
 
 
 def _negated(pred, arguments: list[Argument], lex) -> bool:
-    children = list(pred.children)
+    called = _called_false(pred)
+    if called is not None:  # "the accusations that his men sold the fuel were lies"
+        return not any(c.dep_ == "neg" for c in called.children)
     copula = _cleft(pred)
-    if copula is not None:  # "it was not the brigade that fired"
-        children += [c for c in copula.children if c.dep_ == "neg"]
-    if _called_false(pred) is not None:  # "the accusations that his men sold the fuel were lies"
-        return not any(c.dep_ == "neg" for c in _called_false(pred).children)
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex["negative_adverbs"]) for c in children):
-        return True
-    aux_neg = any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in children)
-    return aux_neg or any(a.negative and a.role in ("agent", "patient") for a in arguments)
+    if copula is not None and any(c.dep_ == "neg" for c in copula.children):
+        return True  # "it was not the brigade that fired"
+    return _tie_negated(pred, lex) or any(a.negative and a.role in ("agent", "patient") for a in arguments)
 
 
 def _modality(pred, lex, question: bool = False) -> str | None:
