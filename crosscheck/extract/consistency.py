@@ -33,6 +33,11 @@ _OVERRIDABLE = {"ORG": False, "NORP": False, "PRODUCT": False, "WORK_OF_ART": Fa
                 "GPE": True, "LOC": True, "FAC": True}
 
 
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether no span of ``taken`` overlaps ``start``-``end``."""
+    return not any(a < end and start < b for a, b in taken)
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(w.casefold() for w in text.split())
 
@@ -85,7 +90,7 @@ def _repeated_groups(analysis) -> list[Mention]:
     for name, m in sorted(names.items()):
         for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             start, end = found.span()
-            if any(a < end and start < b for a, b in taken):
+            if not _free(taken, start, end):
                 continue
             added.append(Mention(start, end, name, m.label, m.type, "consistency", VERSION,
                                  attrs={"rule": "a group's name given elsewhere in the report"}))
@@ -98,9 +103,6 @@ def _unlabelled_names(analysis, parsed, last_words: set[str], person: str) -> li
     word ends a person's name in the report."""
     text = analysis.document.text
     taken = sorted((m.start, m.end) for m in analysis.mentions)
-
-    def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in taken)
 
     def name_word(t) -> bool:
         word = t.text.replace("-", "").replace("'", "")
@@ -115,7 +117,7 @@ def _unlabelled_names(analysis, parsed, last_words: set[str], person: str) -> li
                 continue
             if 2 <= len(run) <= 4 and run[-1].text.casefold() in last_words:
                 start, end = offset + run[0].idx, offset + run[-1].idx + len(run[-1].text)
-                if free(start, end):
+                if _free(taken, start, end):
                     added.append(Mention(start, end, text[start:end], "PERSON", person, "consistency",
                                          VERSION, attrs={"rule": "last name of a person"}))
             run = [t] if t is not None and name_word(t) else []
