@@ -288,6 +288,25 @@ def _phrase_meanings(clause: Clause) -> set[int]:
     return {g for p in clause.phrases - {clause.predicate} for g in groups.get(p, ())}
 
 
+def _absorbed(clause: Clause, groups: frozenset[int]) -> set[int]:
+    """The arguments (their positions) that give a clause one of ``groups`` with its
+    predicate, where the predicate alone has none of them: "the strike" of "carried out the
+    strike" (attack), "the drone" of "launched the drone". They are part of what was done,
+    not a thing it was done to: they agree with the other clause's or say nothing. (Not a
+    person: "seized him" is still about whom.)"""
+    m = meaning()
+    if groups & frozenset(m["groups"].get(clause.predicate, ())):
+        return set()
+    out = set()
+    for i, a in enumerate(clause.args):
+        if a.role not in CORE or _a_person(a):
+            continue
+        words = {a.lemma, m["kinds"].get(a.lemma)} - {None}
+        if any(groups & frozenset(m["groups"].get(f"{clause.predicate} {w}", ())) for w in words):
+            out.add(i)
+    return out
+
+
 def opposed(x: Arg, y: Arg) -> bool:
     """Qualifiers that exclude each other: "foreign" and "local" instructors, or one side
     alone ("by Iraqi hands alone") and another filler on the other."""
@@ -336,9 +355,15 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
     contrasted: tuple[Arg, Arg] | None = None
     unknown = False  # a role both fill, most likely by two things
     untold = False  # a role both fill that cannot be told the same ("he" and "you")
-    for x in a.args:
-        for y in b.args:
+    shared = a.groups & b.groups
+    skip_a, skip_b = (_absorbed(a, shared), _absorbed(b, shared)) if rel == "same" else (set(), set())
+    for i, x in enumerate(a.args):
+        for j, y in enumerate(b.args):
             if rel == "same" and x.role != y.role:
+                continue
+            if i in skip_a or j in skip_b:
+                if (agree := agreement(x, y)) is not None and agree > 0:
+                    matched.append((x, y, agree))  # "opened fire" both: one thing done
                 continue
             if rel != "same" and not (x.role in CORE and y.role in CORE) \
                     and not (x.role != "agent" and y.role != "agent" and x.lemma in m["kinds"]

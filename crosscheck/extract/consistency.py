@@ -12,6 +12,11 @@ relabelled only on a longer name and when the person evidence outweighs them
 gazetteer mention keeps the label its entry gives it. The label the model gave is kept in
 ``attrs["model_label"]``.
 
+A name whose last word is the head of an organisation's name ("the Saif al-Sahil Brigade",
+"Harakat Humat al-Jabal Movement", "the Ministry of Interior" read as "Interior Ministry") is
+an organisation, whatever the model said: transliterated names of armed groups often begin
+with a man's name ("Saif", "Hamza"), and the model reads the whole as a person.
+
 A full name the model left unlabelled ("Hemin Mahmoud, the freelance journalist ...", at
 the head of a report) whose last word is a person's name elsewhere in the report is that
 person too: a run of two to four capitalised proper nouns, no part of another mention.
@@ -26,7 +31,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 
-VERSION = "3"
+VERSION = "4"
 
 # Labels a person's name is mistaken for, and whether the evidence must outweigh them.
 _OVERRIDABLE = {"ORG": False, "NORP": False, "PRODUCT": False, "WORK_OF_ART": False,
@@ -44,6 +49,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 @stage("consistency", version=VERSION, requires=["mentions"], assigns=["mentions"])
 def make_consistent(analysis, parsed) -> None:
+    _headed_groups(analysis)
     repeated = _repeated_groups(analysis)
     if repeated:
         analysis.mentions.extend(repeated)
@@ -77,6 +83,25 @@ def make_consistent(analysis, parsed) -> None:
     if added:
         analysis.mentions.extend(added)
         analysis.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _organization_heads() -> frozenset[str]:
+    heads = lexicon.load("references.yml")["organization_heads"]
+    return frozenset(heads) | frozenset(h + "s" for h in heads)
+
+
+def _headed_groups(analysis) -> None:
+    """Relabel as organisations the person's names that end in an organisation's head word
+    ("Brigade", "Battalions", "Movement"), written with a capital as a name's part is."""
+    heads = _organization_heads()
+    org = lexicon.labels()["ORG"]["type"]
+    for m in analysis.mentions:
+        last = m.text.split()[-1] if m.text.split() else ""
+        if m.label != "PERSON" or not last[:1].isupper() or last.casefold() not in heads:
+            continue
+        m.attrs["model_label"] = m.label
+        m.label, m.type = "ORG", org
+        m.stage_version = f"{m.stage_version}+consistency{VERSION}"
 
 
 def _repeated_groups(analysis) -> list[Mention]:

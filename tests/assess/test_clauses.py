@@ -223,6 +223,12 @@ def test_other_words_for_one_doing():
     assert relation(clause("carry out", arg("agent", "cell"), arg("patient", "attack")),
                     clause("attack", arg("agent", "cell"), arg("patient", "convoy"))) == "same"
     assert agreement(arg("agent", "inmate"), arg("agent", "prisoner")) > 0
+    # Seized by gunmen, snatched: abducted as much as arrested.
+    assert relation(clause("seize", qadi), clause("abduct", qadi)) == "same"
+    assert relation(clause("seize", qadi), clause("arrest", qadi)) == "same"
+    # "Carried out the strike" is carrying out an attack, as "launched the drone" is.
+    assert relation(clause("carry out", arg("agent", "brigade"), arg("patient", "strike")),
+                    clause("launch", arg("agent", "brigade"), arg("patient", "drone"))) == "same"
     # Gunmen who stormed a prison attacked it.
     assert relation(clause("storm", arg("agent", "gunman"), arg("patient", "prison")),
                     clause("attack", arg("agent", "gunman"), arg("patient", "prison"))) == "same"
@@ -297,3 +303,22 @@ def test_nobody_denies_the_role_of_whoever_the_other_names():
     # ("Someone" is not "nobody": it can be told from no one.)
     said = compare(clause("dismiss", arg("agent", "officer"), commander, sign=-1), ministry)
     assert said is None or not said.firm
+
+
+def test_what_names_the_doing_is_not_a_thing_it_was_done_to():
+    # "denied that the brigade carried out the strike" / "the drone was launched by the
+    # brigade": the strike and the drone say what was done, not two things it was done to.
+    brigade = arg("agent", "brigade", "ent-b", "organization")
+    carried = clause("carry out", brigade, arg("patient", "strike"), sign=-1)
+    launched = clause("launch", brigade, arg("patient", "drone"))
+    said = compare(carried, launched)
+    assert said is not None and said.firm and said.opposite is False
+    # Another doer is still another proposition.
+    other = clause("launch", arg("agent", "battalion", "ent-c", "organization"), arg("patient", "drone"))
+    assert compare(carried, other) is None
+    # What both say was done still counts as agreeing: "two gunmen opened fire" / "four gunmen
+    # opened fire" disagree on the gunmen.
+    two = clause("open", arg("agent", "gunman", figure=Figure(2, 2)), arg("patient", "fire"))
+    four = clause("open", arg("agent", "gunman", figure=Figure(4, 4)), arg("patient", "fire"))
+    said = compare(two, four)
+    assert said is not None and said.reason == "figures"

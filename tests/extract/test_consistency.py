@@ -47,6 +47,15 @@ def test_gazetteer_mentions_keep_their_label():
     assert a.mentions[1].label == "ORG"
 
 
+def test_a_name_ending_in_an_organisations_head_is_an_organisation():
+    text = "The Saif al-Sahil Brigade denied it. Saif Jumaa said. The brigade of Hamza said."
+    a = _analysis(text, ("Saif al-Sahil Brigade", "PERSON", 0), ("Saif Jumaa", "PERSON", 0),
+                  ("Hamza", "PERSON", 0))
+    make_consistent(a, [])
+    assert _labels(a) == [("Saif al-Sahil Brigade", "ORG"), ("Saif Jumaa", "PERSON"), ("Hamza", "PERSON")]
+    assert a.mentions[0].attrs["model_label"] == "PERSON"
+
+
 def _parsed(words: list[str], pos: list[str]):
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
