@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "10"
+VERSION = "11"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -159,7 +159,7 @@ def add_events(analysis, parsed) -> None:
         if parse:
             found += [e for n in numbers if (e := _strength(n, parse, lex))]
         # The dateline's place is where the report was filed, not where it happened.
-        places = [x for x in inside if x.type == "place" and x.start >= filed]
+        places = [x for x in inside if x.type == "place" and x.start >= filed and not _road_end(x, text)]
         dates = [x for x in inside if x.type == "date"]
         figures, figure_spans = _figures(text, sent, numbers, lex)
         words = set(re.findall(r"[a-z]+", text[sent.start:sent.end].lower()))
@@ -169,7 +169,8 @@ def add_events(analysis, parsed) -> None:
             guessed = []
             if not place and (lex["place_fallback"] or token is None):
                 place = guessed = [m for m in [_nearest(places, span[0])] if m is not None]
-            date = _clause_date(token, parse, dates) if token is not None else _nearest(dates, span[0])
+            date = _clause_date(token, parse, dates, {s for s, _ in triggers}) if token is not None \
+                else _nearest(dates, span[0])
             event = Event(type_, [span], sorted({(m.start, m.end) for m in place}),
                           [(date.start, date.end)] if date else [], stage_version=VERSION,
                           guessed_places=[(m.start, m.end) for m in guessed])
@@ -274,7 +275,8 @@ def _fillers(token, role: str, parse: _Parse, lex) -> list[Mention]:
     return out
 
 
-def _clause_date(trigger, parse: _Parse, dates: list[Mention]) -> Mention | None:
+def _clause_date(trigger, parse: _Parse, dates: list[Mention],
+                 starts: frozenset[int] | set[int] = frozenset()) -> Mention | None:
     """The date mention of the trigger's own clause, nearest it: "the governor dismissed the
     chief on Wednesday, a week after a car bomb killed 12" dates the dismissal, not the
     killing. The clause is the trigger's verb, or the verb above a trigger noun, with its
@@ -284,6 +286,17 @@ def _clause_date(trigger, parse: _Parse, dates: list[Mention]) -> Mention | None
                                                                                                 "PROPN"):
         # "funerals for the victims of the bombing were held on Wednesday": a passing
         # reference; only a date in its own words ("the March 3 bombing") is its own.
+        own = {t.i for t in trigger.subtree}
+        return _nearest([m for m in dates if any(parse.within.get(i) is m for i in own)],
+                        parse.offset + trigger.idx)
+    governed = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    if trigger.pos_ in ("NOUN", "PROPN") and governed.pos_ == "VERB" \
+            and parse.offset + governed.idx not in starts \
+            and (trigger.dep_ == "pobj" or trigger.lemma_.lower() == "body"):
+        # "figures continued to circulate on Thursday about the bombing", "police arrested
+        # three men on Monday over the bombing": the verb's date is its own doing's (unless
+        # the verb is an event of its own: "killed in the bombing on Tuesday"). Bodies are
+        # found, received and buried after the death: "buried the bodies on Wednesday".
         own = {t.i for t in trigger.subtree}
         return _nearest([m for m in dates if any(parse.within.get(i) is m for i in own)],
                         parse.offset + trigger.idx)
@@ -409,7 +422,8 @@ def _place(trigger, parse: _Parse, lex) -> list[Mention]:
         for t in group:
             for obj in _objects_of(t, lex["place_preps"]):
                 inside = [parse.within.get(w.i) for w in obj.subtree]
-                named = [m for m in inside if m is not None and m.type == "place"][:1]
+                named = [m for m in inside if m is not None and m.type == "place"
+                         and not _road_end(m, parse.doc.text, parse.offset)][:1]
                 # "in a crowded market", "at a checkpoint": a place the report describes.
                 if not named and _lemma(obj) in lex["place_nouns"] and parse.within.get(obj.i) is None \
                         and obj.tag_ != "NNS":  # "on roads they used to guard": no one place
@@ -418,6 +432,19 @@ def _place(trigger, parse: _Parse, lex) -> list[Mention]:
         if places:
             return _most_precise(places)
     return []
+
+
+_ROAD = re.compile(r"(?:-[A-Z][\w'-]*)? (?:highway|road|motorway|expressway)\b", re.IGNORECASE)
+
+
+def _road_end(m: Mention, text: str, offset: int = 0) -> bool:
+    """Whether a place names an end of a road ("on the Balad-Samarra highway", "the
+    Kirkuk-Baghdad road"): the road runs between two towns, the event is at neither.
+    ``text`` begins at ``offset`` of the document."""
+    start, end = m.start - offset, m.end - offset
+    joined = text[start - 1:start] == "-" or text[end:end + 1] == "-"
+    # (The model may take the road's noun into the name: "Samarra highway".)
+    return joined and bool(_ROAD.match(text, end) or _ROAD.search(text[start:end] + " "))
 
 
 def _lemma(token) -> str:

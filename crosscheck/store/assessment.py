@@ -200,6 +200,12 @@ def statements(conn: Connection) -> list[Statement]:
             # A count far from its verb ("Six heroes of our valiant army were martyred"): the
             # count of who it was done to, as the clause of the event's word gives it.
             kind = counted_by.get(e.type)
+            if kind is not None and kind in e.figures and not e.victims:
+                # "that two tribesmen were killed": who the count is of, as the clause says.
+                told = {x.lemma for c in s.clauses if any(a <= c.at < b for a, b in e.at)
+                        for x in c.args if x.figure == e.figures[kind] and x.lemma in lex["kinds"]}
+                if len(told) == 1:
+                    e.victims = frozenset(lex["kinds"][w] for w in told)
             if kind is None or kind in e.figures:
                 continue
             for c in s.clauses:

@@ -198,6 +198,31 @@ def test_a_date_belongs_to_its_own_clause_and_no_one_is_no_perpetrator(parsed_ev
 
 
 @pytest.mark.model
+def test_the_date_of_a_verb_that_only_refers_to_an_event_is_not_the_events(parsed_events_with_figures):
+    found = parsed_events_with_figures(
+        "Conflicting figures continued to circulate on Thursday about the bombing of an army convoy. "
+        "Residents buried on Wednesday the bodies of soldiers. Two men were killed in the attack on Monday.",
+        [("Thursday", "DATE"), ("Wednesday", "DATE"), ("Two", "CARDINAL"), ("Monday", "DATE")])
+    dates = {tr[0]: d for _, tr, d, _, _ in found}
+    # Figures circulate on Thursday, bodies are buried on Wednesday: neither is the day of
+    # the bombing or the deaths; "killed in the attack on Monday" is Monday's.
+    assert dates["bombing"] == [] and dates["bodies of"] == []
+    assert dates["killed"] == ["Monday"]
+
+
+@pytest.mark.model
+def test_a_road_between_two_towns_puts_the_event_at_neither(parsed_events):
+    found = parsed_events("A bomb hit a convoy on the Balad-Samarra highway on Tuesday. "
+                          "A bomb hit a patrol on the road near Dujail on Monday.",
+                          [("Balad", "GPE"), ("Samarra", "GPE"), ("Tuesday", "DATE"), ("Dujail", "GPE"),
+                           ("Monday", "DATE")])
+    places = [p for _, _, p, _ in found]
+    # (The road itself is a place the report describes: "Samarra highway", a road, not the town.)
+    assert not any(p in ("Balad", "Samarra") for ps in places for p in ps)
+    assert ["Dujail"] in places
+
+
+@pytest.mark.model
 def test_a_described_participant_stops_at_a_dateline_dash_and_the_dateline_is_no_place(parsed_events):
     found = parsed_events("KUT, Wasit - At least 12 people were killed on Thursday.",
                           [("KUT", "GPE"), ("Wasit", "GPE"), ("At least 12", "CARDINAL"),

@@ -61,3 +61,22 @@ TOLLS = {
 def test_a_toll_told_through_its_noun_is_a_figure_told(assessed, pairs_between):
     engine = assessed(TOLLS)
     assert ("contradiction", "figures") in pairs_between(engine, "death toll")
+
+
+COUNTED = {
+    "01-sp.md": ("Samarra Post", "2027-10-14",
+                 "(Samarra Post) - Clashes broke out near al-Dour on Friday between a tribe and an armed "
+                 "group. A local official said that two tribesmen were killed.\n\nThree soldiers were "
+                 "killed near al-Dour on Friday when a bomb hit their patrol, the army said."),
+    "02-tw.md": ("Tikrit Wire", "2027-10-14",
+                 "(Tikrit Wire) - A bomb hit an army patrol near al-Dour on Friday, killing three soldiers, "
+                 "a police officer said."),
+}
+
+
+@pytest.mark.model
+def test_a_count_is_of_whom_its_clause_says(assessed, pairs_between):
+    # "two tribesmen were killed": tribesmen, as the clause says, not the three soldiers of
+    # the bombing the same report tells.
+    engine = assessed(COUNTED)
+    assert ("contradiction", "figures") not in pairs_between(engine, "two tribesmen")
