@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "11"
+VERSION = "12"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -560,7 +560,11 @@ def _merge(events: list[Event], text: str) -> list[Event]:
     def apart(a: Event, b: Event) -> bool:
         doers = [set(words(e.participants.get("perpetrator", []))) for e in (a, b)]
         # A unit's size is the event itself: another size is another statement of strength.
-        return all(doers) and not doers[0] & doers[1] or a.type == "strength" and a.figures != b.figures
+        # Two counts of one thing are two accounts ("four soldiers had died", "put the number
+        # of dead at five"), each with its own figure.
+        counts = any(a.figures[k] != b.figures[k] for k in set(a.figures) & set(b.figures))
+        return all(doers) and not doers[0] & doers[1] \
+            or (a.type == "strength" or counts) and a.figures != b.figures
 
     out: list[Event] = []
     for e in events:

@@ -42,6 +42,13 @@ def test_an_attack_with_its_place_date_and_figures():
     assert ("arrest", ["detained"], ["Hilla"], [], {"arrested": [3]}) in found
 
 
+def test_two_counts_of_one_toll_are_two_accounts():
+    text = "The army said four soldiers had died. A security source put the number of dead at five."
+    a = _analysis(text, [("four", "CARDINAL"), ("five", "CARDINAL")])
+    add_events(a, [])
+    assert [(t, f) for t, _, _, _, f in _events(a)] == [("die", {"killed": [4]}), ("die", {"killed": [5]})]
+
+
 def test_figures_read_in_either_order_and_ranges_kept():
     text = "Between 300 and 400 fighters joined. At least 12 people were killed and dozens injured."
     a = _analysis(text, [("Between 300 and 400", "CARDINAL"), ("At least 12", "CARDINAL"),
