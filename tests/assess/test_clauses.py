@@ -229,6 +229,11 @@ def test_other_words_for_one_doing():
     # "Carried out the strike" is carrying out an attack, as "launched the drone" is.
     assert relation(clause("carry out", arg("agent", "brigade"), arg("patient", "strike")),
                     clause("launch", arg("agent", "brigade"), arg("patient", "drone"))) == "same"
+    # Taking charge of a district is running it.
+    bayati = arg("agent", "bayati", "ent-b", "person")
+    took = clause("take", bayati, arg("patient", "charge"), arg("of", "district"))
+    running = clause("run", bayati, arg("patient", "district"))
+    assert relation(took, running) == "same"
     # Gunmen who stormed a prison attacked it.
     assert relation(clause("storm", arg("agent", "gunman"), arg("patient", "prison")),
                     clause("attack", arg("agent", "gunman"), arg("patient", "prison"))) == "same"
