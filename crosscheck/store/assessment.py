@@ -618,6 +618,8 @@ def _entity(argument: dict, merged: dict[str, str], speaker: str | None,
         return merged.get(argument["entity"], argument["entity"])
     if argument["lemma"] in _FIRST_PLURAL:
         return ours
+    if argument["lemma"] == "it" and argument["role"] == "agent" and ours is not None:
+        return ours  # "the movement's spokesman said it had abducted no one": the movement
     return speaker if argument["lemma"] in _FIRST_PERSON else None
 
 
