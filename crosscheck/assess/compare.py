@@ -615,8 +615,14 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
         return True  # "in June" both: their own dates agree, whenever each was reported
     da, db = _when(a), _when(b)
     if da and db:
-        limit = settings()["date_conflict_days"] if (a.day and b.day) else 7
-        return abs((da - db).days) <= limit
+        if a.day and b.day:
+            return abs((da - db).days) <= settings()["date_conflict_days"]
+        if bool(a.day) != bool(b.day):
+            # One told with its day, the other only in a report of a later date: the report
+            # tells of it within ``undated_report_days`` after (a weekly's roundup).
+            day, report = (da, db) if a.day else (db, da)
+            return 0 <= (report - day).days <= settings()["undated_report_days"] or abs((da - db).days) <= 7
+        return abs((da - db).days) <= 7
     return True
 
 

@@ -150,6 +150,15 @@ def test_a_toll_that_rose_is_an_update_and_another_day_another_event():
     assert ("contradiction", "e2", "e4", "figures", "independent") in found([b, d])
 
 
+def test_an_undated_toll_in_a_later_roundup_is_of_the_dated_happening():
+    dated = bombing("e1", Figure(12, 12), date="2025-03-03", report_date="2025-03-04")
+    # A weekly's "19 people were killed", nine days on, with no day of its own.
+    roundup = bombing("e2", Figure(19, 19), date=None, report_date="2025-03-12")
+    assert same_event(dated, roundup)
+    assert not same_event(dated, replace(roundup, report_date="2025-03-25"))  # three weeks on
+    assert not same_event(dated, replace(roundup, report_date="2025-02-20"))  # reported well before it
+
+
 def test_one_event_on_two_days_is_a_date_contradiction():
     a = fact("e1", "d1", "Tigris Post", bombing("e1", Figure(14, 14), date="2025-03-03"))
     b = fact("e2", "d2", "Babil Daily", bombing("e2", Figure(14, 14), date="2025-03-04"))
