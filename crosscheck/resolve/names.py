@@ -45,7 +45,10 @@ def singular(word: str) -> str:
 
 def organization_key(text: str) -> str:
     """An organisation's name key, its head noun made singular: "the Rapid Response
-    Brigades" and "Rapid Response Brigade" are one unit (heads in ``references.yml``)."""
+    Brigades" and "Rapid Response Brigade" are one unit (heads in ``references.yml``). A
+    name with "of" is the same name in the other order: "the Ministry of Interior" is the
+    "Interior Ministry", "Guardians of the Tigris Brigade" (as translators render a liwa's
+    name) the "Tigris Guardians Brigade"."""
     key = name_key(text)
     words = key.split()
     if words:
@@ -53,6 +56,15 @@ def organization_key(text: str) -> str:
         single = singular(last)
         if single != last and single in _organization_heads():
             words[-1] = single
+    if "of" in words[1:-1]:
+        of = words.index("of", 1)
+        after = [w for w in words[of + 1:] if w != "the"]
+        # The head noun ends the other order: "Ministry of Interior" / "Interior Ministry";
+        # "Guardians of the Tigris Brigade" / "Tigris Guardians Brigade".
+        if after and after[-1] in _organization_heads():
+            words = after[:-1] + words[:of] + after[-1:]
+        else:
+            words = after + words[:of]
     return " ".join(words)
 
 

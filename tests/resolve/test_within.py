@@ -114,3 +114,19 @@ def test_an_organisation_in_the_singular_and_the_plural_is_one():
     keys = [m.entity_key for m in a.mentions]
     assert keys[0] == keys[1] == "organization:rapid response brigade"
     assert keys[3] == "organization:popular mobilization force"
+
+
+def test_an_organisations_name_with_of_is_the_same_name_in_the_other_order():
+    a = _analysis(
+        "The Ministry of the Interior said the Interior Ministry would answer. Guardians of the "
+        "Tigris Brigade and the Tigris Guardians Brigade. The Army of Islam and the Sons of Iraq.",
+        [("Ministry of the Interior", "ORG", "organization"), ("Interior Ministry", "ORG", "organization"),
+         ("Guardians of the Tigris Brigade", "ORG", "organization"),
+         ("Tigris Guardians Brigade", "ORG", "organization"), ("Army of Islam", "ORG", "organization"),
+         ("Sons of Iraq", "ORG", "organization")],
+    )
+    link(a, ENTITY_TYPES)
+    keys = [m.entity_key for m in a.mentions]
+    assert keys[0] == keys[1] == "organization:interior ministry"
+    assert keys[2] == keys[3] == "organization:tigris guardians brigade"
+    assert keys[4] != keys[5]
