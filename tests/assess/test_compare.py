@@ -9,6 +9,7 @@ from crosscheck.assess.compare import (
     Statement,
     compare,
     content_words,
+    event_agrees,
     independence,
     points_back_words,
     same_event,
@@ -157,6 +158,18 @@ def test_an_undated_toll_in_a_later_roundup_is_of_the_dated_happening():
     assert same_event(dated, roundup)
     assert not same_event(dated, replace(roundup, report_date="2025-03-25"))  # three weeks on
     assert not same_event(dated, replace(roundup, report_date="2025-02-20"))  # reported well before it
+
+
+def test_one_day_for_a_happening_known_by_its_reports_area_agrees_across_reports():
+    # "The governor removed him on Sunday" in two reports about the district: no place or
+    # person of their own, the area their reports give it.
+    removed = EventFact("e1", "dismissal", date="2025-03-02", precision="day", report_date="2025-03-03",
+                        area=frozenset({"ent-tuz"}))
+    again = replace(removed, id="e2", report_date="2025-03-05")
+    assert event_agrees(removed, again) == "same day: 2025-03-02"
+    assert event_agrees(removed, again, loose=False) is None  # within one report, two mentions
+    elsewhere = replace(again, area=frozenset({"ent-kirkuk"}))
+    assert event_agrees(removed, elsewhere) is None
 
 
 def test_one_event_on_two_days_is_a_date_contradiction():
