@@ -161,7 +161,8 @@ def meaning() -> dict[str, Any]:
             "light": frozenset(data["light"]), "units": frozenset(data["units"]),
             "acting_for": frozenset(w for w in kinds if kinds[w] in data["acting_for"])
             | frozenset(data["acting_for"]) | frozenset(data["units"]),
-            "carriers": frozenset(data["carriers"]), "denying": frozenset(data["denying"]),
+            "carriers": frozenset(data["carriers"]), "goods": frozenset(data["goods"]),
+            "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
             "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()},
             "whereabouts": (frozenset(data["whereabouts"]["preps"]), frozenset(data["whereabouts"]["kinds"]))}
@@ -305,6 +306,23 @@ def _absorbed(clause: Clause, groups: frozenset[int]) -> set[int]:
         if any(groups & frozenset(m["groups"].get(f"{clause.predicate} {w}", ())) for w in words):
             out.add(i)
     return out
+
+
+def goods_counts(a: Clause, b: Clause) -> str | None:
+    """Two counts of one kind of goods (``goods`` in meaning.yml) that cannot both hold, in
+    two clauses put as facts, as a detail ("drug 4600000 against 6000000"); else None."""
+    m = meaning()
+    if a.sign < 0 or b.sign < 0 or "irrealis" in (a.modality, b.modality):
+        return None
+    for x in a.args:
+        kind = m["kinds"].get(x.lemma)
+        if x.figure is None or kind not in m["goods"] or x.role not in CORE:
+            continue
+        for y in b.args:
+            if y.figure is not None and y.role in CORE and m["kinds"].get(y.lemma) == kind \
+                    and x.lemma == y.lemma and not x.figure.agrees(y.figure):
+                return f"{x.lemma} {x.figure} against {y.figure}"
+    return None
 
 
 def opposed(x: Arg, y: Arg) -> bool:

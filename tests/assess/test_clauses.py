@@ -1,6 +1,6 @@
 """Clauses compared on hand-built propositions (no model, no store): one rule each."""
 
-from crosscheck.assess.clauses import Arg, Clause, Figure, agreement, compare, keys, relation
+from crosscheck.assess.clauses import Arg, Clause, Figure, agreement, compare, goods_counts, keys, relation
 
 SAADI = "ent-saadi"
 
@@ -327,3 +327,17 @@ def test_what_names_the_doing_is_not_a_thing_it_was_done_to():
     four = clause("open", arg("agent", "gunman", figure=Figure(4, 4)), arg("patient", "fire"))
     said = compare(two, four)
     assert said is not None and said.reason == "figures"
+
+
+def test_two_counts_of_one_load_dispute_it_whatever_verb_tells_them():
+    pills = Figure(4_600_000, 4_600_000)
+    seized = clause("seize", arg("agent", "army"), arg("patient", "pill", figure=pills))
+    held = clause("contain", arg("agent", "container"),
+                  arg("patient", "pill", figure=Figure(6_000_000, 6_000_000)))
+    assert relation(seized, held) is None and goods_counts(seized, held) is not None
+    # Not an "about" that holds both, not another kind of goods, not a denial.
+    about = clause("contain", arg("patient", "pill", figure=Figure(4_000_000, 5_000_000)))
+    assert goods_counts(seized, about) is None
+    assert goods_counts(seized, clause("seize", arg("patient", "rifle", figure=Figure(90, 90)))) is None
+    denied = clause("contain", arg("patient", "pill", figure=Figure(1, 1)), sign=-1)
+    assert goods_counts(seized, denied) is None

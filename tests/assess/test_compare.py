@@ -365,6 +365,23 @@ def test_one_arrest_told_on_one_day_in_two_kinds_of_place_is_a_place_conflict():
     assert found([a, house]) == {("corroboration", "c1", "c3", "same", "independent")}
 
 
+def test_one_load_counted_two_ways_in_statements_about_one_thing_is_a_figures_dispute():
+    port = "ent-port"
+    a = claim("c1", "d1", "Orontes Wire", "anonymous:d1:a customs official",
+              "the army seized about 4.6 million Captagon pills in the container at Tripoli port",
+              entities=[port])
+    b = claim("c2", "d2", "Levant Tribune", "entity:minister",
+              "the container at Tripoli port held six million Captagon pills", entities=[port])
+    a.clauses = [Clause("seize", (Arg("agent", "army"),
+                                  Arg("patient", "pill", figure=Figure(4_600_000, 4_600_000))))]
+    b.clauses = [Clause("contain", (Arg("agent", "container"),
+                                    Arg("patient", "pill", figure=Figure(6_000_000, 6_000_000))))]
+    assert found([a, b]) == {("contradiction", "c1", "c2", "figures", "independent")}
+    # Statements that name nothing in common are not known to be about one load.
+    b.entities = frozenset()
+    assert not found([a, b])
+
+
 def test_a_place_named_after_another_lies_in_it():
     airport = EventFact("e1", "arrest", frozenset({"ent-airport"}), place_names=frozenset({"Benina airport"}))
     town = EventFact("e2", "arrest", frozenset({"ent-benina"}), place_names=frozenset({"Benina"}))
