@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "9"
+VERSION = "10"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -69,7 +69,8 @@ def _lexicon() -> dict[str, Any]:
             "involvement_nouns": set(data["involvement_nouns"]), "verb_adverbs": data["verb_adverbs"],
             "hedges": set(data["hedges"]), "false_words": set(data["false_words"]),
             "negative_determiners": set(data["negative_determiners"]),
-            "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds)}
+            "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds),
+            "reporting": {v for verbs in lexicon.load("cues.yml")["verbs"].values() for v in verbs}}
 
 
 def lemma_of(token) -> str:
@@ -485,9 +486,37 @@ def _dates(pred, date_spans: list[tuple[int, int]], doc, offset: int, own: set[i
                 out.append((start, end))
                 break
             if token.i in own or token.head.i == token.i:
+                if _misplaced(span.root, token, pred):
+                    out.append((start, end))
                 break
             token = token.head
     return out
+
+
+def _dates_reported(pred, date_spans: list[tuple[int, int]], doc, offset: int) -> list[tuple[int, int]]:
+    """The dates the parse hangs under the reporting verb whose clause ``pred`` is ("the
+    governor dismissed the chief on Sunday, an official said"): see ``_misplaced``."""
+    verb = pred.head
+    if pred.dep_ != "ccomp" or verb.i == pred.i:
+        return []
+    out = []
+    for start, end in date_spans:
+        span = doc.char_span(start - offset, end - offset, alignment_mode="expand")
+        if span is not None and len(span) and span.root.head.dep_ == "prep" \
+                and span.root.head.head.i == verb.i and _misplaced(span.root, verb, pred):
+            out.append((start, end))
+    return out
+
+
+def _misplaced(date, verb, pred) -> bool:
+    """Whether a date the parse hangs under a reporting verb is the reported clause's: "X
+    suspended him on Monday, a member of the council said" (the model puts "on Monday"
+    under "said"): the clause comes first, then the date, then the speaker and the verb."""
+    linked = verb.head.i == pred.i or pred.head.i == verb.i
+    if verb.lemma_.lower() not in _lexicon()["reporting"] or not linked:
+        return False
+    speaker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return pred.i < date.i < verb.i and speaker is not None and date.i < speaker.left_edge.i
 
 
 def _form(pred) -> str:
@@ -571,7 +600,8 @@ def add_propositions(analysis, parsed) -> None:
                 governors=_governors(t, lemmas, negated, offset,
                                      frozenset(ties[t.i][2]) if ties[t.i] else frozenset()),
                 dates=_dates(t, [d for d in dates if offset + start <= d[0] < offset + end], doc, offset,
-                             own) + (_dates(t.head, dates, doc, offset, own) if _consequence(t) else []),
+                             own) + (_dates(t.head, dates, doc, offset, own) if _consequence(t) else [])
+                + _dates_reported(t, dates, doc, offset),
                 form="clause" if t.i in counted else "tied" if ties[t.i] else _form(t)))
     analysis.propositions[:] = found
 

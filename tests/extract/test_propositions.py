@@ -248,3 +248,13 @@ def test_what_an_accusation_says_is_a_clause_under_the_denial(said):
     assert found["sell"]["form"] == "clause" and found["sell"]["negated"]
     found = said("The claim that he was detained is false.")
     assert found["detain"]["form"] == "clause" and found["detain"]["negated"]
+
+
+@pytest.mark.model
+def test_a_date_between_the_reported_clause_and_its_speaker_is_the_clauses(said):
+    # The model hangs "on Sunday" under "said"; it dates the dismissal.
+    found = said("The governor dismissed the police chief, Colonel Ali Hassan, on Sunday, an official said.")
+    assert found["dismiss"]["dates"] == ["Sunday"]
+    # After the speaker it is the saying's.
+    found = said("The governor dismissed the police chief, an official said on Sunday.")
+    assert found["dismiss"]["dates"] == [] and found["say"]["dates"] == ["Sunday"]
