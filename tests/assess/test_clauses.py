@@ -229,6 +229,9 @@ def test_other_words_for_one_doing():
     # "Carried out the strike" is carrying out an attack, as "launched the drone" is.
     assert relation(clause("carry out", arg("agent", "brigade"), arg("patient", "strike")),
                     clause("launch", arg("agent", "brigade"), arg("patient", "drone"))) == "same"
+    # In someone's custody, or hands, is held.
+    assert relation(clause("be", qadi, arg("in", "custody")), clause("detain", qadi)) == "same"
+    assert relation(clause("be", qadi, arg("in", "hand")), clause("hold", qadi)) == "same"
     # Taking charge of a district is running it.
     bayati = arg("agent", "bayati", "ent-b", "person")
     took = clause("take", bayati, arg("patient", "charge"), arg("of", "district"))
