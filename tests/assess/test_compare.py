@@ -464,6 +464,14 @@ def test_why_something_was_done_is_said_and_denied():
     assert linked.sign == 1 and denied.sign == -1 and "~violence" in linked.causes & denied.causes
     (reason,) = cause_links("the reason for his removal is the explosion at the market")
     assert reason.sign == 1 and "~violence" in reason.causes
+    # "Because" with a clause, "against the background of", and "the move" for the doing.
+    (because,) = cause_links("I was removed because I named the people behind that cargo")
+    assert because.sign == 1 and "cargo" in because.causes
+    (background,) = {x for x in cause_links("the dismissal came against the background of the drug shipment")
+                     if x.effect == "dismissal"}
+    assert background.sign == 1 and "shipment" in background.causes
+    (move,) = cause_links("the move had nothing to do with the loss of Jebel Kaway")
+    assert move.sign == -1 and "loss" in move.causes
     # A doing called routine denies every cause of that kind of doing; two such say no cause
     # against each other.
     routine = "the suspension was part of a routine rotation of commanders"
