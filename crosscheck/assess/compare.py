@@ -61,6 +61,8 @@ def settings() -> dict[str, Any]:
         markers[sign] = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
             "cause_markers": markers,
+            "cause_before": re.compile(r"\b(?:" + "|".join(causes["cause_before"]) + r")\b"),
+            "called_false": re.compile(r"\b(?:" + "|".join(causes["called_false"]) + r")\b"),
             "routine": re.compile(r"\b(?:" + "|".join(map(re.escape, causes["routine"])) + r")\b"),
             "effects": {kind: frozenset(words) for kind, words in causes["effects"].items()},
             "effect_words": frozenset(w for words in causes["effects"].values() for w in words),
@@ -384,7 +386,6 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
     effects = [kind for kind, kind_words in s["effects"].items() if words & kind_words]
     if not effects:
         return []
-    generic = clauses.meaning()["generic"]
     denied = [m.span() for m in s["cause_markers"][-1].finditer(low)]
     out = []
     if s["routine"].search(low):  # "the suspension was a routine rotation": no cause at all
@@ -396,24 +397,49 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
             stop = _PHRASE_END.search(low, m.end())
             end = min(stop.start() if stop else len(low), m.end() + 80)
             phrase = low[m.end():end]
-            things = {e for a, b, e in names if m.end() <= a and b <= end}
-            things |= {stem(w) for w in _WORD.findall(phrase)
-                       if w not in s["stopwords"] and w not in generic and w not in s["negations"]
-                       and w not in s["effect_words"] and len(w) > 2}
-            # A happening by any of its words: "because of the explosion" / "the bombing".
-            things |= {f"~{s['family'][kind]}" for w in _WORD.findall(phrase)
-                       if (kind := _trigger_words().get(w)) in s["family"]}
+            false = s["called_false"].search(phrase) if sign > 0 else None
+            if false:  # "linking the change to the loss is pure speculation": the link denied
+                end, phrase = m.end() + false.start(), phrase[:false.start()]
+            things = _cause_things(phrase, names, (m.end(), end))
             before = _WORD.findall(low[max(0, m.start() - 80):m.start()])
             # (Before the words, counted without the small words, or held between them:
             # "was relieved of his post on Sunday over", "linked his removal to".)
             near = [w for w in before if w not in s["stopwords"]][-_NEAR:] + _WORD.findall(m[0])
             if sign > 0 and not s["effect_words"] & set(near):
                 continue  # "the change comes amid a row over smuggling": the row's cause, not the change's
-            # "was not a result of", "denied that the dismissal was connected to".
+            # "was not a result of", "denied that the dismissal was connected to"; "linking the
+            # change to the loss is pure speculation".
             turned = -1 if set(before[-_NEAR - 3:]) & (s["negations"] | s["denying"]) else 1
+            if false:
+                turned = -turned
             if things:
                 out.extend(Link(kind, frozenset(things), sign * turned) for kind in effects)
+    for m in s["cause_before"].finditer(low):
+        # "The seizure of the dhow was behind the decision": the cause before, the doing after.
+        after = [w for w in _WORD.findall(low[m.end():m.end() + 60]) if w not in s["stopwords"]][:_NEAR]
+        if not s["effect_words"] & set(after):
+            continue
+        start = max((x.end() for x in _PHRASE_END.finditer(low, 0, m.start())), default=0)
+        start = max(start, m.start() - 80)
+        things = _cause_things(low[start:m.start()], names, (start, m.start()))
+        turned = -1 if set(_WORD.findall(m[0])) & s["negations"] else 1
+        if things:
+            out.extend(Link(kind, frozenset(things), turned) for kind in effects)
     return out
+
+
+def _cause_things(phrase: str, names: list[tuple[int, int, str]], at: tuple[int, int]) -> set[str]:
+    """What a cause's words name: the entities inside ``at``, the content stems, and a
+    happening by any of its words ("because of the explosion" / "the bombing")."""
+    s = settings()
+    generic = clauses.meaning()["generic"]
+    things = {e for a, b, e in names if at[0] <= a and b <= at[1]}
+    things |= {stem(w) for w in _WORD.findall(phrase)
+               if w not in s["stopwords"] and w not in generic and w not in s["negations"]
+               and w not in s["effect_words"] and len(w) > 2}
+    things |= {f"~{s['family'][kind]}" for w in _WORD.findall(phrase)
+               if (kind := _trigger_words().get(w)) in s["family"]}
+    return things
 
 
 def _link_verdict(a: Statement, b: Statement) -> tuple[int, str] | None:

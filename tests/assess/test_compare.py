@@ -472,6 +472,14 @@ def test_why_something_was_done_is_said_and_denied():
     assert background.sign == 1 and "shipment" in background.causes
     (move,) = cause_links("the move had nothing to do with the loss of Jebel Kaway")
     assert move.sign == -1 and "loss" in move.causes
+    # The cause before the doing ("the seizure was behind the decision"), and a link called
+    # speculation, which denies it.
+    (behind,) = cause_links("the seizure of the dhow was behind the decision")
+    assert behind.sign == 1 and {"seizur", "dhow"} <= behind.causes
+    (reason_for,) = cause_links("the affair of the dhow was the reason for the removal")
+    assert reason_for.sign == 1 and "dhow" in reason_for.causes
+    (speculation,) = cause_links("Linking the change to Jebel Kaway is pure speculation")
+    assert speculation.sign == -1 and speculation.causes == {"jebel", "kaway"}
     # A doing called routine denies every cause of that kind of doing; two such say no cause
     # against each other.
     routine = "the suspension was part of a routine rotation of commanders"
