@@ -358,7 +358,7 @@ def points_back_words(text: str) -> bool:
 
 
 # (Not a quotation mark: "over \"failures in oversight\" linked to the seizure" goes on.)
-_PHRASE_END = re.compile(r"[,;:.!?()]|\s(?:and|but|which|who|while|when|as|after|before)\s")
+_PHRASE_END = re.compile(r"[,;:.!?()]|\s(?:and|but|which|who|while|when|as)\s")
 
 
 @functools.cache

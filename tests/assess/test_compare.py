@@ -472,6 +472,9 @@ def test_why_something_was_done_is_said_and_denied():
     assert background.sign == 1 and "shipment" in background.causes
     (move,) = cause_links("the move had nothing to do with the loss of Jebel Kaway")
     assert move.sign == -1 and "loss" in move.causes
+    # A cause's words go on past "before" ("security failures before the bombing").
+    (failures,) = cause_links("he was removed because of security failures before the bombing")
+    assert {"failur", "~violence"} <= failures.causes
     # The cause before the doing ("the seizure was behind the decision"), and a link called
     # speculation, which denies it.
     (behind,) = cause_links("the seizure of the dhow was behind the decision")
