@@ -301,13 +301,17 @@ _WORD = re.compile(r"[a-z]+(?:'t)?")
 
 def stem(word: str) -> str:
     """A crude English stem, enough to match "trained"/"training"/"trains", "instructors",
-    and "sold"/"selling" (``irregular`` in compare.yml)."""
+    "seizure"/"seized" and "sold"/"selling" (``irregular`` in compare.yml)."""
     if word in settings()["irregular"]:
         word = settings()["irregular"][word]
     for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("ses", "s"), ("xes", "x"), ("ches", "ch"),
                          ("shes", "sh"), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[: len(word) - len(suffix)] + keep
+            break
+    for suffix in ("ure", "tion"):  # the doing's noun: "seizure"/"seized", "investigation"/"investigated"
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: len(word) - len(suffix) + (suffix == "tion")]
             break
     word = word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
     return word[:-1] if len(word) > 3 and word.endswith("e") else word  # "seize", "seized": seiz
