@@ -416,8 +416,8 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
             turned = -1 if set(before[-_NEAR - 3:]) & (s["negations"] | s["denying"]) else 1
             if false:
                 turned = -turned
-            if things:
-                out.extend(Link(kind, frozenset(things), sign * turned) for kind in effects)
+            out.extend(Link(kind, frozenset(mine), sign * turned) for kind in effects
+                       if (mine := things - _effect_stems(kind)))
     for m in s["cause_before"].finditer(low):
         # "The seizure of the dhow was behind the decision": the cause before, the doing after.
         after = [w for w in _WORD.findall(low[m.end():m.end() + 60]) if w not in s["stopwords"]][:_NEAR]
@@ -427,9 +427,16 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
         start = max(start, m.start() - 80)
         things = _cause_things(low[start:m.start()], names, (start, m.start()))
         turned = -1 if set(_WORD.findall(m[0])) & s["negations"] else 1
-        if things:
-            out.extend(Link(kind, frozenset(things), turned) for kind in effects)
+        out.extend(Link(kind, frozenset(mine), turned) for kind in effects
+                   if (mine := things - _effect_stems(kind)))
     return out
+
+
+@functools.cache
+def _effect_stems(kind: str) -> frozenset[str]:
+    """The stems of the words that name a kind of doing: not its own cause ("removed over
+    the removal of ..."); another kind's may be ("removed over the shipment seized")."""
+    return frozenset(stem(w) for w in settings()["effects"][kind])
 
 
 def _cause_things(phrase: str, names: list[tuple[int, int, str]], at: tuple[int, int]) -> set[str]:
@@ -439,8 +446,7 @@ def _cause_things(phrase: str, names: list[tuple[int, int, str]], at: tuple[int,
     generic = clauses.meaning()["generic"]
     things = {e for a, b, e in names if at[0] <= a and b <= at[1]}
     things |= {stem(w) for w in _WORD.findall(phrase)
-               if w not in s["stopwords"] and w not in generic and w not in s["negations"]
-               and w not in s["effect_words"] and len(w) > 2}
+               if w not in s["stopwords"] and w not in generic and w not in s["negations"] and len(w) > 2}
     things |= {f"~{s['family'][kind]}" for w in _WORD.findall(phrase)
                if (kind := _trigger_words().get(w)) in s["family"]}
     return things

@@ -473,6 +473,10 @@ def test_why_something_was_done_is_said_and_denied():
     assert background.sign == 1 and "shipment" in background.causes
     (move,) = cause_links("the move had nothing to do with the loss of Jebel Kaway")
     assert move.sign == -1 and "loss" in move.causes
+    # Another kind of doing's word may be a cause ("the shipment seized"), not the doing's own.
+    text = "he was removed over failures that allowed the shipment seized last week"
+    (seized,) = {x for x in cause_links(text) if x.effect == "dismissal"}
+    assert stem("seized") in seized.causes and stem("removed") not in seized.causes
     # A cause's words go on past "before" ("security failures before the bombing").
     (failures,) = cause_links("he was removed because of security failures before the bombing")
     assert {stem("failures"), "~violence"} <= failures.causes
