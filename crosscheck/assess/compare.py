@@ -673,7 +673,7 @@ def event_agrees(a: EventFact, b: EventFact, loose: bool = True) -> str | None:
     """What two reports of one event give alike: a figure ("killed 14" both), else the
     day, with the place or the people they both state; or None."""
     if not same_event(a, b, loose):
-        return None
+        return _same_count_in_one_setting(a, b) if loose else None
     counted_alike = not (a.victims and b.victims and not a.victims & b.victims)
     # One count, or a count and an "about" around it ("about 2,500" and "2,500"); not "at least
     # 12" and 14, which can both hold without saying the same.
@@ -692,6 +692,23 @@ def event_agrees(a: EventFact, b: EventFact, loose: bool = True) -> str | None:
         where = ", ".join(sorted(a.place_names & b.place_names) or a.place_names)
         return f"same day: {a.date}" + (f", {where}" if where else "")
     return None
+
+
+def _same_count_in_one_setting(a: EventFact, b: EventFact) -> str | None:
+    """Two reports set in one province that give one family of happening the same exact
+    count within a week ("rose to six" / "six people had died"), though they name no place
+    in common: the same figures."""
+    if a.family != b.family or not (a.setting & b.setting) or a.plural or b.plural:
+        return None
+    if a.victims and b.victims and not a.victims & b.victims:
+        return None
+    da, db = _when(a), _when(b)
+    if not (da and db) or abs((da - db).days) > 7:
+        return None
+    same = [f"{kind} {a.figures[kind]}" for kind in sorted(set(a.figures) & set(b.figures))
+            if a.figures[kind].low == a.figures[kind].high == b.figures[kind].low == b.figures[kind].high
+            and a.figures[kind].low is not None and a.figures[kind].low >= settings()["setting_count_floor"]]
+    return "same figures: " + ", ".join(same) if same else None
 
 
 def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, str] | None:

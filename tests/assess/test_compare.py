@@ -173,6 +173,17 @@ def test_one_day_for_a_happening_known_by_its_reports_area_agrees_across_reports
     assert event_agrees(removed, elsewhere) is None
 
 
+def test_one_exact_count_in_reports_set_in_one_province_agrees():
+    six = EventFact("e1", "die", frozenset({"ent-qasr"}), None, None, "2025-03-14", {"killed": Figure(6, 6)},
+                    setting=frozenset({"gz:hermel"}))
+    again = replace(six, id="e2", places=frozenset({"~hospital"}), report_date="2025-03-15")
+    assert not same_event(six, again) and event_agrees(six, again) == "same figures: killed 6"
+    assert event_agrees(six, replace(again, setting=frozenset({"gz:akkar"}))) is None  # set elsewhere
+    assert event_agrees(six, replace(again, report_date="2025-03-30")) is None  # weeks apart
+    two = {"killed": Figure(2, 2)}
+    assert event_agrees(replace(six, figures=two), replace(again, figures=two)) is None  # too common
+
+
 def test_one_event_on_two_days_is_a_date_contradiction():
     a = fact("e1", "d1", "Tigris Post", bombing("e1", Figure(14, 14), date="2025-03-03"))
     b = fact("e2", "d2", "Babil Daily", bombing("e2", Figure(14, 14), date="2025-03-04"))
