@@ -850,7 +850,10 @@ def compare(statements: list[Statement]) -> list[Pair]:
             continue
         # Across reports a happening is known by the places its report gives anywhere; within
         # one report, a roundup of several, only by its own places and people.
-        loose = a.document != b.document
+        # (An aggregator's report that puts two sources' accounts side by side is one
+        # happening told twice: known by its area too.)
+        loose = a.document != b.document or (a.kind == b.kind == "claim" and a.source != b.source
+                                             and bool(a.cited | b.cited))
         conflicts = [c for ea in a.events for eb in b.events
                      if ea.id != eb.id and (c := event_pairs(ea, eb, loose))]
         if conflicts:  # one event told two ways: the figures, the date or the place say why

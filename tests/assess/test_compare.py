@@ -198,6 +198,18 @@ def test_one_event_on_two_days_is_a_date_contradiction():
     assert not [p for p in found([a, same_report]) if p[3] == "date"]
 
 
+def test_an_aggregators_two_relayed_accounts_of_one_happening_may_dispute_its_date():
+    area = replace(bombing("e1", Figure(6, 6), date="2025-03-07"), places=frozenset(),
+                   area=frozenset({"ent-qasr"}))
+    a = fact("e1", "d1", "Marsad News", area)
+    b = fact("e2", "d1", "Marsad News", replace(area, id="e2", date="2025-03-08"), start=300)
+    a.kind = b.kind = "claim"
+    a.source, b.source = "outlet:orontes wire", "outlet:levant tribune"
+    assert not [p for p in found([a, b]) if p[3] == "date"]  # two happenings of a roundup, for all it knows
+    a.cited, b.cited = frozenset({"orontes wire"}), frozenset({"levant tribune"})
+    assert [p[:4] for p in found([a, b])] == [("contradiction", "e1", "e2", "date")]
+
+
 def test_independence_of_one_source_twice_is_none():
     a = claim("c1", "d1", "Tigris Post", "entity:governor", "x")
     b = claim("c2", "d2", "Babil Daily", "entity:governor", "y")
