@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "10"
+VERSION = "11"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -178,6 +178,10 @@ def _head_lemma(token) -> str:
 def _noun(token) -> str:
     """A noun as its singular ("sales", "killings": sale, killing)."""
     return (token.lemma_ or token.lower_).lower()
+
+
+_TIME_WORDS = {"week", "month", "year", "day", "night", "weekend", "morning", "evening", "yesterday", "today",
+               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _noun_arguments(noun) -> list:
@@ -340,7 +344,9 @@ def _arguments(pred, offset: int, text: str, lex, tie=None) -> list[Argument]:
     out: list[Argument] = []
     if pred.pos_ == "NOUN":
         # "the sale of rifles from the cache", "al-Saadi's sale of rifles", "the arrest of X".
-        poss = next((c for c in pred.children if c.dep_ == "poss"), None)
+        # (Not a time: "last week's bombing", "Tuesday's attack" say when, not who.)
+        poss = next((c for c in pred.children if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME")
+                     and (c.lemma_ or c.lower_).lower() not in _TIME_WORDS), None)
         of = [g for c in pred.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
               if g.dep_ == "pobj"]
         if of:

@@ -237,6 +237,11 @@ def test_other_words_for_one_doing():
     took = clause("take", bayati, arg("patient", "charge"), arg("of", "district"))
     running = clause("run", bayati, arg("patient", "district"))
     assert relation(took, running) == "same"
+    # Who rigged the car or planted the device carried out the bombing.
+    movement = arg("agent", "movement", "ent-m", "organization")
+    assert relation(clause("rig", movement, arg("patient", "car")), clause("bomb", movement)) == "same"
+    planted = clause("plant", movement, arg("patient", "explosive"))
+    assert relation(planted, clause("bomb", movement)) == "same"
     # Gunmen who stormed a prison attacked it.
     assert relation(clause("storm", arg("agent", "gunman"), arg("patient", "prison")),
                     clause("attack", arg("agent", "gunman"), arg("patient", "prison"))) == "same"
