@@ -265,3 +265,9 @@ def test_a_time_in_the_possessive_says_when_not_who(said):
     found = said("Harakat al-Thar has denied any role in last week's car bombing in Sarmada.")
     # "last week's" is not the bombing's doer; the tie gives it: the movement.
     assert found["bomb"]["args"]["agent"][0] == "Thar"
+
+
+@pytest.mark.model
+def test_an_explosion_is_a_bombing_a_doer_can_be_tied_to(said):
+    found = said("Harakat al-Thar denied any involvement in the car bomb explosion in Sarmada.")
+    assert found["bomb"]["form"] == "tied" and found["bomb"]["args"]["agent"][0] == "Thar"
