@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "12"
+VERSION = "13"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -178,6 +178,31 @@ def _head_lemma(token) -> str:
 def _noun(token) -> str:
     """A noun as its singular ("sales", "killings": sale, killing)."""
     return (token.lemma_ or token.lower_).lower()
+
+
+_OWNED = {"property", "possession"}
+
+
+def _ownership(pred, args: list[Argument], lemma: str, offset: int, text: str, lex):
+    """Whose a thing is, told one way: "belong" with the thing as its agent and the owner
+    under "to". "The goods are the property of the network", "the container was consigned
+    to the company", "the company owns the trucks" say what "the trucks belong to the
+    company" says. (predicate, arguments), or None for any other clause."""
+    if lemma == "be":
+        attr = next((c for c in pred.children if c.dep_ == "attr" and _noun(c) in _OWNED), None)
+        owner = next((g for c in attr.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None) if attr is not None else None
+        if owner is None:
+            return None
+        kept = [a for a in args if a.role != "attribute"]
+        return "belong", kept + [_argument("to", owner, offset, text, lex)]
+    if lemma == "consign":
+        return "belong", [replace(a, role="agent") if a.role == "patient" else a
+                          for a in args if a.role != "agent"]
+    if lemma == "own":
+        return "belong", [replace(a, role="agent") if a.role == "patient" else replace(a, role="to")
+                          if a.role == "agent" else a for a in args]
+    return None
 
 
 _TIME_WORDS = {"week", "month", "year", "day", "night", "weekend", "morning", "evening", "yesterday", "today",
@@ -592,6 +617,10 @@ def add_propositions(analysis, parsed) -> None:
         negated = {t.i: _negated(t, arguments[t.i], lex) or bool(ties[t.i] and ties[t.i][1]) for t in preds}
         lemmas = {t.i: lex["nominal"][_noun(t)] if t.pos_ == "NOUN" else lemma_of(t) for t in preds}
         counted = _counts_told(doc, own, offset, text, lex)
+        for t in preds:
+            owned = _ownership(t, arguments[t.i], lemmas[t.i], offset, text, lex)
+            if owned is not None:
+                lemmas[t.i], arguments[t.i] = owned
         for t in preds:
             start, end = (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
             if t.i in counted:  # "the number of tankers smuggled was 70": 70 tankers smuggled

@@ -271,3 +271,13 @@ def test_a_time_in_the_possessive_says_when_not_who(said):
 def test_an_explosion_is_a_bombing_a_doer_can_be_tied_to(said):
     found = said("Harakat al-Thar denied any involvement in the car bomb explosion in Sarmada.")
     assert found["bomb"]["form"] == "tied" and found["bomb"]["args"]["agent"][0] == "Thar"
+
+
+@pytest.mark.model
+def test_whose_a_thing_is_is_told_one_way(said):
+    for text in ("The goods are the property of the Tannoukh company.",
+                 "The container was consigned to the Tannoukh company.",
+                 "The Tannoukh company owns the container."):
+        found = said(text)
+        assert "belong" in found, text
+        assert found["belong"]["args"]["to"][0] == "company" and "agent" in found["belong"]["args"], text
