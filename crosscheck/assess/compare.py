@@ -62,6 +62,7 @@ def settings() -> dict[str, Any]:
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
             "cause_markers": markers,
             "cause_before": re.compile(r"\b(?:" + "|".join(causes["cause_before"]) + r")\b"),
+            "between": re.compile(r"\b(?:" + "|".join(causes["between"]) + r")\s+(.{1,60}?)\s+and\s+"),
             "called_false": re.compile(r"\b(?:" + "|".join(causes["called_false"]) + r")\b"),
             "routine": re.compile(r"\b(?:" + "|".join(map(re.escape, causes["routine"])) + r")\b"),
             "effects": {kind: frozenset(words) for kind, words in causes["effects"].items()},
@@ -418,6 +419,18 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
                 turned = -turned
             out.extend(Link(kind, frozenset(mine), sign * turned) for kind in effects
                        if (mine := things - _effect_stems(kind)))
+    for m in s["between"].finditer(low):
+        # "no link between the resignation and any dispute with the division": the doing
+        # between, the cause after "and"; a "no" or "not" before the words denies it.
+        if not s["effect_words"] & set(_WORD.findall(m[1])):
+            continue
+        stop = _PHRASE_END.search(low, m.end())
+        end = min(stop.start() if stop else len(low), m.end() + 80)
+        things = _cause_things(low[m.end():end], names, (m.end(), end))
+        before = _WORD.findall(low[max(0, m.start() - 40):m.start()])
+        turned = -1 if set(before[-3:]) & (s["negations"] | s["denying"] | {"no"}) else 1
+        out.extend(Link(kind, frozenset(mine), turned) for kind in effects
+                   if (mine := things - _effect_stems(kind)))
     for m in s["cause_before"].finditer(low):
         # "The seizure of the dhow was behind the decision": the cause before, the doing after.
         after = [w for w in _WORD.findall(low[m.end():m.end() + 60]) if w not in s["stopwords"]][:_NEAR]

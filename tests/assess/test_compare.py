@@ -500,6 +500,12 @@ def test_why_something_was_done_is_said_and_denied():
     text = "he was removed over failures that allowed the shipment seized last week"
     (seized,) = {x for x in cause_links(text) if x.effect == "dismissal"}
     assert stem("seized") in seized.causes and stem("removed") not in seized.causes
+    # The doing and its cause held by "between ... and": said, or denied with a "no".
+    (between,) = cause_links('there was "no link whatsoever" between the resignation and any dispute '
+                             "with the division")
+    assert between.sign == -1 and stem("dispute") in between.causes
+    (said_between,) = cause_links("a link between his removal and the bombing")
+    assert said_between.sign == 1 and "~violence" in said_between.causes
     # A cause's words go on past "before" ("security failures before the bombing").
     (failures,) = cause_links("he was removed because of security failures before the bombing")
     assert {stem("failures"), "~violence"} <= failures.causes
