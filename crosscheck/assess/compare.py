@@ -399,8 +399,7 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
         for m in s["cause_markers"][sign].finditer(low):
             if sign > 0 and any(a <= m.start() < b for a, b in denied):
                 continue  # "not because of": the denial's words hold the assertion's
-            stop = _PHRASE_END.search(low, m.end())
-            end = min(stop.start() if stop else len(low), m.end() + 80)
+            end = _phrase_end(low, m.end())
             phrase = low[m.end():end]
             false = s["called_false"].search(phrase) if sign > 0 else None
             if false:  # "linking the change to the loss is pure speculation": the link denied
@@ -417,20 +416,17 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
             turned = -1 if set(before[-_NEAR - 3:]) & (s["negations"] | s["denying"]) else 1
             if false:
                 turned = -turned
-            out.extend(Link(kind, frozenset(mine), sign * turned) for kind in effects
-                       if (mine := things - _effect_stems(kind)))
+            out.extend(_links(effects, things, sign * turned))
     for m in s["between"].finditer(low):
         # "no link between the resignation and any dispute with the division": the doing
         # between, the cause after "and"; a "no" or "not" before the words denies it.
         if not s["effect_words"] & set(_WORD.findall(m[1])):
             continue
-        stop = _PHRASE_END.search(low, m.end())
-        end = min(stop.start() if stop else len(low), m.end() + 80)
+        end = _phrase_end(low, m.end())
         things = _cause_things(low[m.end():end], names, (m.end(), end))
         before = _WORD.findall(low[max(0, m.start() - 40):m.start()])
-        turned = -1 if set(before[-3:]) & (s["negations"] | s["denying"] | {"no"}) else 1
-        out.extend(Link(kind, frozenset(mine), turned) for kind in effects
-                   if (mine := things - _effect_stems(kind)))
+        turned = -1 if set(before[-3:]) & (s["negations"] | s["denying"]) else 1
+        out.extend(_links(effects, things, turned))
     for m in s["cause_before"].finditer(low):
         # "The seizure of the dhow was behind the decision": the cause before, the doing after.
         after = [w for w in _WORD.findall(low[m.end():m.end() + 60]) if w not in s["stopwords"]][:_NEAR]
@@ -440,9 +436,21 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
         start = max(start, m.start() - 80)
         things = _cause_things(low[start:m.start()], names, (start, m.start()))
         turned = -1 if set(_WORD.findall(m[0])) & s["negations"] else 1
-        out.extend(Link(kind, frozenset(mine), turned) for kind in effects
-                   if (mine := things - _effect_stems(kind)))
+        out.extend(_links(effects, things, turned))
     return out
+
+
+def _phrase_end(low: str, at: int) -> int:
+    """Where a cause's words that begin at ``at`` end: at the next phrase boundary, and no
+    more than 80 characters on."""
+    stop = _PHRASE_END.search(low, at)
+    return min(stop.start() if stop else len(low), at + 80)
+
+
+def _links(effects: list[str], things: set[str], sign: int) -> list[Link]:
+    """A link for each kind of doing the statement names, with the cause's things less that
+    doing's own words (see ``_effect_stems``)."""
+    return [Link(kind, frozenset(mine), sign) for kind in effects if (mine := things - _effect_stems(kind))]
 
 
 @functools.cache

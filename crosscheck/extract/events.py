@@ -282,21 +282,17 @@ def _clause_date(trigger, parse: _Parse, dates: list[Mention],
     killing. The clause is the trigger's verb, or the verb above a trigger noun, with its
     words less the clauses of its own that do not hold the trigger; a sentence with no
     verb above the trigger is one clause."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.head.pos_ in ("NOUN",
-                                                                                                "PROPN"):
-        # "funerals for the victims of the bombing were held on Wednesday": a passing
-        # reference; only a date in its own words ("the March 3 bombing") is its own.
-        own = {t.i for t in trigger.subtree}
-        return _nearest([m for m in dates if any(parse.within.get(i) is m for i in own)],
-                        parse.offset + trigger.idx)
     governed = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-    if trigger.pos_ in ("NOUN", "PROPN") and governed.pos_ == "VERB" \
-            and parse.offset + governed.idx not in starts \
-            and (trigger.dep_ == "pobj" or trigger.lemma_.lower() == "body"):
-        # "figures continued to circulate on Thursday about the bombing", "police arrested
-        # three men on Monday over the bombing": the verb's date is its own doing's (unless
-        # the verb is an event of its own: "killed in the bombing on Tuesday"). Bodies are
-        # found, received and buried after the death: "buried the bodies on Wednesday".
+    # A passing reference takes only a date in its own words ("the March 3 bombing"):
+    # "funerals for the victims of the bombing were held on Wednesday" (under a noun);
+    # "figures continued to circulate on Thursday about the bombing", "police arrested three
+    # men on Monday over the bombing" (under a verb: its date is its own doing's, unless the
+    # verb is an event of its own, "killed in the bombing on Tuesday"). Bodies are found,
+    # received and buried after the death: "buried the bodies on Wednesday".
+    under_noun = trigger.dep_ == "pobj" and governed.pos_ in ("NOUN", "PROPN")
+    under_verb = governed.pos_ == "VERB" and parse.offset + governed.idx not in starts \
+        and (trigger.dep_ == "pobj" or trigger.lemma_.lower() == "body")
+    if trigger.pos_ in ("NOUN", "PROPN") and (under_noun or under_verb):
         own = {t.i for t in trigger.subtree}
         return _nearest([m for m in dates if any(parse.within.get(i) is m for i in own)],
                         parse.offset + trigger.idx)
