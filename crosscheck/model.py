@@ -130,7 +130,8 @@ class Alias:
 
 
 # The kinds of alias: what the other name is.
-ALIAS_KINDS = ("alias", "kunya", "birth_name", "epithet", "acronym", "former_name", "spelling", "partial")
+ALIAS_KINDS = ("alias", "kunya", "birth_name", "epithet", "acronym", "former_name", "spelling", "partial",
+               "translation")
 
 
 @dataclass

@@ -6,7 +6,9 @@ Each document's extraction names its entities by key (type and name key, see
 - a name the text gave as another name of an entity ("Jalil al-Darraji, known as Abu
   Zainab") that is another entity's name elsewhere makes the two one (reason ``alias``);
 - two names the matcher (``crosscheck.resolve.match``) calls the same make them one, and
-  two it is unsure of go to the review queue (reason ``name``);
+  two it is unsure of go to the review queue (reason ``name``); an organisation's name
+  translated or spelt another way ("Jaish al-Mahdi" / "the Mahdi Army") is one
+  (``names.same_organization``, reason ``name``);
 - never two entities that appear side by side in one document (that document tells them
   apart), and never two an analyst judged different;
 - an analyst's "same" merges whatever the rules say; "unsure" leaves a pair apart and out
@@ -23,11 +25,19 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from crosscheck.resolve.names import key_of, name_key, skeleton
+from crosscheck.resolve.names import (
+    key_of,
+    name_key,
+    organization_sense,
+    same_organization,
+    skeleton,
+    translated,
+)
 
-VERSION = "1"
+VERSION = "2"
 # Kinds of alias that name the entity as such (a partial name or a spelling are told by form).
 GIVEN_KINDS = {"alias", "kunya", "birth_name", "epithet", "acronym", "former_name"}
+ORGANIZATION_SCORE = 0.9  # an organisation's name translated or spelt another way (names.same_organization)
 ALIAS_SCORE = 0.95  # an alias the text gives: as good as a name match, short of an analyst's word
 # A doubtful name pair ("Bush" / "Reggie Bush") whose entities are named beside this many of
 # the same other entities (a team, a city, a colleague) is taken as one.
@@ -137,6 +147,19 @@ def _blocks(entities: Iterable[EntityFacts]) -> dict[tuple[str, str], list[str]]
     return blocks
 
 
+def _organization_blocks(entities: Iterable[EntityFacts]) -> dict[tuple[int, str], list[str]]:
+    """Organisations whose names have as many words and share a meaning of one of them
+    (``names.organization_sense``): "Kataib Hezbollah" and "the Hezbollah Brigades" share
+    "brigade" and the sound of "Hezbollah"."""
+    blocks: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for e in entities:
+        if e.type == "organization":
+            sense = organization_sense(e.name)
+            for meaning in set().union(*sense) if sense else ():
+                blocks[(len(sense), meaning)].append(e.id)
+    return blocks
+
+
 _PARTICLES = {"al", "el", "abu", "abou", "bin", "ibn", "abd", "abdul", "abdel", "the", "of", "and", "umm"}
 
 
@@ -178,6 +201,21 @@ def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
                         score, decision = min(CONTEXT_CAP, score + 0.01 * len(shared)), "same"
                 if decision in ("same", "review"):
                     found[xy] = Candidate(xy[0], xy[1], score, decision, "name", why)
+    compared: set[tuple[str, str]] = set(found)
+    for members in _organization_blocks(entities).values():
+        if len(members) > max_block:
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                xy = pair(x, y)
+                if x == y or xy in compared:
+                    continue
+                compared.add(xy)
+                ex, ey = by_id[xy[0]], by_id[xy[1]]
+                if same_organization(ex.name, ey.name):
+                    how = "a translation" if translated(ex.name, ey.name) else "a spelling"
+                    found[xy] = Candidate(xy[0], xy[1], ORGANIZATION_SCORE, "same", "name",
+                                          [f"'{ey.name}' is {how} of '{ex.name}'"])
     return sorted(found.values(), key=lambda c: (-c.score, c.a, c.b))
 
 

@@ -68,6 +68,92 @@ def organization_key(text: str) -> str:
     return " ".join(words)
 
 
+@functools.cache
+def _organization_words() -> dict:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("crosscheck.resolve").joinpath("organizations.yml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def organization_sense(text: str) -> tuple[frozenset[str], ...]:
+    """What each word of an organisation's name means, read across languages and spellings
+    (``organizations.yml``): "Kataib Hezbollah" -> ({brigade, battalion}, {hezbollah, ~dbl}).
+    A word the file does not translate stands for itself in the singular and for its
+    consonants (``skeleton``), so that transliterations of it agree; particles are left out."""
+    data = _organization_words()
+    out = []
+    for word in name_key(text).split():
+        if word in data["particles"]:
+            continue
+        if word in data["arabic"]:
+            out.append(frozenset([*data["arabic"][word], sound(word)]))
+            continue
+        single = singular(word)
+        meaning = data["english"].get(single) or data["english"].get(word)
+        if meaning:
+            out.append(frozenset(meaning))
+        elif len(word) < 3 or word.isdigit():
+            out.append(frozenset([word]))
+        else:
+            out.append(frozenset([word, single, sound(word)]))
+    return tuple(out)
+
+
+_SOUNDS = {"q": "k", "c": "k", "j": "g", "e": "a", "i": "a", "o": "a", "u": "a", "y": "a", "w": "a"}
+_DIGRAPHS = (("sh", "S"), ("kh", "x"), ("gh", "G"), ("dh", "z"), ("th", "T"), ("ou", "u"))
+
+
+def sound(word: str) -> str:
+    """A transliterated word as it sounds, the way its spellings agree: consonants, with each
+    run of vowels one "V" and h silent ("Shuhada" / "Shohada", "Sayyid" / "Sayed",
+    "Hezbollah" / "Hizbullah"); marked with "~" so that it never equals a word."""
+    for digraph, letter in _DIGRAPHS:
+        word = word.replace(digraph, letter)
+    out = []
+    for c in word:
+        c = _SOUNDS.get(c, c)
+        if c == "h" or c == "'":
+            continue
+        c = "V" if c == "a" else c
+        if not out or out[-1] != c:
+            out.append(c)
+    return "~" + "".join(out)
+
+
+def same_organization(a: str, b: str) -> bool:
+    """Whether two organisation names mean one name, in any order ("Hurras Dijla Brigade" /
+    "the Tigris Guardians Brigade", "Kataib Hezbollah" / "Hezbollah Brigades", "Saraya
+    al-Salam" / "Peace Companies"). A name of one word must be five letters or more and not
+    an acronym ("Hizbullah" / "Hezbollah"); capitals are compared as written."""
+    x, y = organization_sense(a), organization_sense(b)
+    if not x or len(x) != len(y):
+        return False
+    if len(x) == 1 and (len(name_key(a)) < 5 or a.isupper() or b.isupper()):
+        return False
+
+    def match(i: int, free: tuple[int, ...]) -> bool:
+        if i == len(x):
+            return True
+        return any(x[i] & y[j] and match(i + 1, free[:k] + free[k + 1:]) for k, j in enumerate(free))
+
+    return match(0, tuple(range(len(y))))
+
+
+def translated(a: str, b: str) -> bool:
+    """Whether two names of one organisation are one translated from the other ("Jaish
+    al-Mahdi" / "the Mahdi Army"), not one spelt two ways: a word of one is rendered by a
+    word of the other that is not its spelling."""
+    if not same_organization(a, b):
+        return False
+    particles = _organization_words()["particles"]
+    sounds = {sound(w) for w in name_key(b).split()}
+    return any(sound(w) not in sounds for w in name_key(a).split() if w not in particles)
+
+
 def key_of(type_: str, text: str) -> str:
     """The name key resolution uses for a mention of that type."""
     return organization_key(text) if type_ == "organization" else name_key(text)
@@ -81,12 +167,15 @@ def initials(text: str) -> str:
 def alias_kind(text: str, others: list[str], given: str | None = None) -> str:
     """What kind of other name ``text`` is beside the entity's ``others`` (its name and
     other names): ``given`` when the text said so ("better known as"), else an acronym
-    (capitals that some other name's initials spell), a part of a longer name ("Ouda" of
+    (capitals that some other name's initials spell), a translation ("Saraya al-Salam" of
+    "the Peace Companies"), a part of a longer name ("Ouda" of
     "Salman Jabbar Ouda"), or a different spelling."""
     if given:
         return given
     if text.isupper() and any(initials(o) == text for o in others):
         return "acronym"
+    if any(translated(text, o) for o in others):
+        return "translation"
     words = set(name_key(text).split())
     if words and any(words < set(name_key(o).split()) for o in others):
         return "partial"

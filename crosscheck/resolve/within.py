@@ -13,6 +13,8 @@ Two rules that reporters rely on readers to follow:
   person when the name matcher (``crosscheck.resolve.match``) calls the two the same, or
   the shorter a part of the longer, spelt differently, with no other candidate; the other
   spelling is kept as an alias of kind ``spelling``;
+- an organisation named in transliterated Arabic and in translation, or spelt two ways
+  ("Kataib Hezbollah" ... "the Hezbollah Brigades", see ``names.same_organization``), is one;
 - a name the text gives as another name of one just named ("Salman Ouda, better
   known as Abu Karrar", see ``crosscheck.extract.aliases``) is that one's, and so
   is a later part of it ("Abu Karrar" ... "Karrar").
@@ -23,9 +25,9 @@ entity (see ``crosscheck.resolve.entities``).
 from __future__ import annotations
 
 from crosscheck.model import Alias, Analysis, Mention
-from crosscheck.resolve.names import initials, key_of, name_key
+from crosscheck.resolve.names import initials, key_of, name_key, same_organization, translated
 
-VERSION = "3"
+VERSION = "4"
 
 
 Person = tuple[list[str], int, Mention]  # (words of its name key, start, mention)
@@ -95,6 +97,18 @@ def link(analysis: Analysis, entity_types: set[str]) -> None:
             for other in orgs:
                 if other is not m and len(other.text) > len(m.text) and initials(other.text) == m.text:
                     target = principal(other)
+                    break
+        elif target.type == "organization":
+            # The name translated or spelt another way, named before ("Kataib Hezbollah" ...
+            # "the Hezbollah Brigades"): that organisation.
+            for other in orgs:
+                if other.start >= target.start or keys[id(other)] == keys[id(target)]:
+                    break  # the first of its name: a later one is named after it
+                if keys[id(other)] != keys[id(target)] and same_organization(other.text, target.text):
+                    target = principal(other)
+                    analysis.aliases.append(Alias(name=(target.start, target.end), alias=(m.start, m.end),
+                                                  kind="translation" if translated(m.text, target.text)
+                                                  else "spelling", stage_version=f"within@{VERSION}"))
                     break
         m.entity_key = f"{target.type}:{keys[id(target)]}"
     _join_spellings(analysis)

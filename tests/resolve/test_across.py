@@ -103,3 +103,14 @@ def test_facts_of_analyses_name_an_entity_by_its_full_spelling():
                 entity_key="person:salman jabbar ouda")])
     (facts,) = facts_of([a])
     assert (facts.name, facts.mentions, facts.documents) == ("Salman Jabbar Ouda", 2, {a.document.id})
+
+
+def test_an_organisation_translated_in_another_report_is_one():
+    found = [EntityFacts("o1", "organization", "Liwa Hurras Dijla", 3, {"d1"}),
+             EntityFacts("o2", "organization", "Guardians of the Tigris Brigade", 2, {"d2"}),
+             EntityFacts("o3", "organization", "Liwa al-Furat", 2, {"d3"}),
+             EntityFacts("o4", "organization", "Tigris Guardians Brigade", 1, {"d2"})]
+    r = resolve(found, matcher=table_matcher({}))
+    # o4 is told apart from o1 by d2, which names both o2 and o4 as different entities.
+    assert r.canonical == {"o2": "o1"}
+    assert "translation" in r.merged[0].why[0]

@@ -130,3 +130,18 @@ def test_an_organisations_name_with_of_is_the_same_name_in_the_other_order():
     assert keys[0] == keys[1] == "organization:interior ministry"
     assert keys[2] == keys[3] == "organization:tigris guardians brigade"
     assert keys[4] != keys[5]
+
+
+def test_an_organisation_named_in_arabic_and_in_translation_is_one():
+    a = _analysis(
+        "Kataib Hezbollah denied it. The Hezbollah Brigades had been blamed, and Kataib Hezbollah "
+        "said so again. The Mahdi Army was not named.",
+        [("Kataib Hezbollah", "ORG", "organization"), ("Hezbollah Brigades", "ORG", "organization"),
+         ("Kataib Hezbollah", "ORG", "organization"), ("Mahdi Army", "ORG", "organization")],
+    )
+    link(a, ENTITY_TYPES)
+    keys = [m.entity_key for m in a.mentions]
+    assert keys[0] == keys[1] == keys[2] == "organization:kataib hezbollah"
+    assert keys[3] == "organization:mahdi army"
+    assert [(a.document.text[slice(*x.alias)], x.kind) for x in a.aliases] == [("Hezbollah Brigades",
+                                                                                   "translation")]
