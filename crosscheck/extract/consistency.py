@@ -17,6 +17,9 @@ A name whose last word is the head of an organisation's name ("the Saif al-Sahil
 an organisation, whatever the model said: transliterated names of armed groups often begin
 with a man's name ("Saif", "Hamza"), and the model reads the whole as a person.
 
+The place a wire report's dateline names ("SARMADA, Syria (LRW) - ...") is a place wherever
+the report names it again, though the model reads "Sarmada" as an organisation or a person.
+
 A full name the model left unlabelled ("Hemin Mahmoud, the freelance journalist ...", at
 the head of a report) whose last word is a person's name elsewhere in the report is that
 person too: a run of two to four capitalised proper nouns, no part of another mention.
@@ -31,7 +34,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 
-VERSION = "4"
+VERSION = "5"
 
 # Labels a person's name is mistaken for, and whether the evidence must outweigh them.
 _OVERRIDABLE = {"ORG": False, "NORP": False, "PRODUCT": False, "WORK_OF_ART": False,
@@ -55,6 +58,7 @@ def make_consistent(analysis, parsed) -> None:
         analysis.mentions.extend(repeated)
         analysis.mentions.sort(key=lambda m: (m.start, m.end))
     people = [_words(m.text) for m in analysis.mentions if m.label == "PERSON"]
+    dateline = _dateline_places(analysis, people)
     if not people:
         return
     person = lexicon.labels()["PERSON"]["type"]
@@ -67,8 +71,8 @@ def make_consistent(analysis, parsed) -> None:
             ends[words[i:]] += 1
     labels = Counter((_words(m.text), m.label) for m in analysis.mentions)
     for m in analysis.mentions:
-        if m.label not in _OVERRIDABLE or m.attrs.get("gazetteer"):
-            continue
+        if m.label not in _OVERRIDABLE or m.attrs.get("gazetteer") or m.end <= dateline:
+            continue  # (a dateline's place is the place the report was filed from)
         words = _words(m.text)
         votes, own = labels[(words, "PERSON")], labels[(words, m.label)]
         if _OVERRIDABLE[m.label]:
@@ -83,6 +87,31 @@ def make_consistent(analysis, parsed) -> None:
     if added:
         analysis.mentions.extend(added)
         analysis.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def _dateline_places(analysis, people: list[tuple[str, ...]]) -> int:
+    """Relabel as places the mentions of the place the report's dateline names ("SARMADA,
+    Syria, March 7 (LRW) - ... the vegetable market of Sarmada") that the model took for an
+    organisation or a person, unless a longer person's name in the report ends in it. Returns
+    where the dateline ends (0: none)."""
+    from crosscheck.extract.dateline import DATELINE
+
+    found = DATELINE.match(analysis.document.text)
+    if not found:
+        return 0
+    names = {_words(p.replace("-", " ")) for p in found.group("place").split("/")}
+    names |= {_words(p) for p in found.group("place").split("/")}
+    ends = {words[i:] for words in people for i in range(1, len(words))}
+    place = lexicon.labels()["GPE"]["type"]
+    for m in analysis.mentions:
+        words = _words(m.text)
+        if m.label in ("ORG", "PERSON") and words in names and words not in ends \
+                and not m.attrs.get("gazetteer") and m.start >= found.end():
+            m.attrs["model_label"] = m.label
+            m.label, m.type = "GPE", place
+            m.stage_version = f"{m.stage_version}+consistency{VERSION}"
+            m.attrs["rule"] = "the place of the report's dateline"
+    return found.end()
 
 
 def _organization_heads() -> frozenset[str]:

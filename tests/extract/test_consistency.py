@@ -93,3 +93,22 @@ def test_a_groups_name_the_model_missed_once_is_that_group_where_the_report_give
     b = _analysis("Police said. Police came.", ("Police", "ORG", 0))
     make_consistent(b, [])
     assert len(b.mentions) == 1
+
+
+def test_the_place_of_the_dateline_is_a_place_wherever_the_report_names_it():
+    text = ("SARMADA, Syria, March 7 (LRW) - A car bomb hit the market of Sarmada. Traders in Sarmada "
+            "said so. Hilla was calm, and Sawaf Hilla, a trader, spoke.")
+    a = _analysis(text, ("SARMADA", "GPE", 0), ("Sarmada", "ORG", 0), ("Sarmada", "PERSON", 1),
+                  ("Hilla", "ORG", 0), ("Sawaf Hilla", "PERSON", 0))
+    make_consistent(a, [])
+    # (Hilla is not the dateline's place: the end of a person's name makes it his.)
+    assert _labels(a) == [("SARMADA", "GPE"), ("Sarmada", "GPE"), ("Sarmada", "GPE"), ("Hilla", "PERSON"),
+                          ("Sawaf Hilla", "PERSON")]
+    assert a.mentions[2].attrs["model_label"] == "PERSON"
+
+
+def test_a_person_whose_name_ends_in_the_datelines_place_keeps_his_name():
+    text = "HILLA, Iraq (FPA) - Sawaf Hilla spoke. Hilla said the market was shut."
+    a = _analysis(text, ("HILLA", "GPE", 0), ("Sawaf Hilla", "PERSON", 0), ("Hilla", "PERSON", 1))
+    make_consistent(a, [])
+    assert [label for _, label in _labels(a)] == ["GPE", "PERSON", "PERSON"]
