@@ -60,6 +60,7 @@ def settings() -> dict[str, Any]:
         alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)] + extra
         markers[sign] = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
+            "bare_ties": set(data["bare_ties"]), "channels": set(data["channels"]),
             "cause_markers": markers,
             "cause_before": re.compile(r"\b(?:" + "|".join(causes["cause_before"]) + r")\b"),
             "between": re.compile(r"\b(?:" + "|".join(causes["between"]) + r")\s+(.{1,60}?)\s+and\s+"),
@@ -359,7 +360,21 @@ def points_back_words(text: str) -> bool:
         words = words[: words.index("as", 1)]
     back = settings()["back_references"]
     return bool(words) and all(w in back or w in settings()["stopwords"] for w in words) \
-        and any(w in back for w in words)
+        and any(w in back for w in words) or bare_tie(text)
+
+
+def bare_tie(text: str) -> bool:
+    """Whether a content is a part in a doing it does not name ("any involvement", "any role
+    in a Telegram statement"; not "any role in the attack"): see ``bare_ties`` in compare.yml."""
+    words = _WORD.findall(text.lower())
+    channels = settings()["channels"]
+    for i, w in enumerate(words):
+        if w in ("in", "on", "via", "through") and channels & set(words[i + 1 : i + 5]):
+            words = words[:i]
+            break
+    ties = settings()["bare_ties"]
+    return bool(words) and all(w in ties or w in settings()["stopwords"] for w in words) \
+        and any(w in ties for w in words)
 
 
 # (Not a quotation mark: "over \"failures in oversight\" linked to the seizure" goes on.)
@@ -503,6 +518,9 @@ def link_back(statements: list[Statement]) -> None:
                        and t.polarity > 0 and t.source != s.source and t.words]
             # The accused answers what he is accused of: "the statement accused Nasher of ...
             # Nasher rejected the accusation", whatever else was said between.
+            if bare_tie(s.text):
+                # "denied any involvement": what it answers is who did something.
+                earlier = [t for t in earlier if any(x.role == "agent" for c in t.clauses for x in c.args)]
             about_them = [t for t in earlier if s.source_kind == "named" and s.named() & t.entities]
             if earlier:
                 target = (about_them or earlier)[-1]

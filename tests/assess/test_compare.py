@@ -108,6 +108,20 @@ def test_a_denial_that_points_back_denies_the_claim_before_it():
     assert not points_back_words("the sale as a private matter")
 
 
+def test_a_bare_denial_of_involvement_answers_who_did_something_before_it():
+    # "The governor said the commander sold seized weapons; the toll was 12. The brigade's
+    # spokesman denied any involvement in a statement": the sale is denied, not the toll.
+    a = claim("c1", "d1", "Tigris Post", "entity:governor", "the commander sold seized weapons",
+              entities=["ent-commander"])
+    a.clauses = [sold()]
+    toll = claim("c2", "d1", "Tigris Post", "entity:doctor", "twelve people were killed", start=100)
+    b = claim("c3", "d1", "Tigris Post", "entity:spokesman", "any involvement in a Telegram statement",
+              stance="denies", start=300)
+    assert found([a, toll, b]) == {("contradiction", "c1", "c3", "denial", "independent")}
+    assert points_back_words("any role") and points_back_words("all responsibility, in a statement")
+    assert not points_back_words("any role in the attack")
+
+
 def test_the_accused_answers_what_he_is_accused_of_not_the_claim_said_last():
     a = claim("c1", "d1", "Tigris Post", "entity:governor", "the commander of selling seized weapons",
               stance="alleges", entities=["commander"])
