@@ -7,6 +7,10 @@ reads them as a place hierarchy: a bombing "in Mahawil" and one "in Babil provin
 event, and "in Basra" against "in the Ashar district" is no contradiction. Only what the
 words and the parse say; no place is known from elsewhere. "Mahawil, north of Hilla" puts
 Mahawil near Hilla, not in it, and gives nothing.
+
+A name the model read as a person or an organisation is a place where the words say so ("the
+town of Mahawil", "near Gwer", "Sarmada's vegetable market", "the market of Sarmada"), and so
+is every other mention of that name in the report.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
 from crosscheck.resolve.names import name_key
 
-VERSION = "1"
+VERSION = "2"
 _DIVISIONS = ("province", "Province", "governorate", "Governorate")
 _DIVISION = re.compile(r"\s+(?:province|governorate|district|city|town)$")
 
@@ -95,6 +99,11 @@ AREA_NOUNS = {"town", "city", "village", "district", "province", "governorate", 
               "neighbourhood", "neighborhood", "county", "state", "municipality", "subdistrict",
               "sub-district", "quarter", "capital", "outskirts", "countryside", "desert", "island", "valley",
               "plain"}
+# What a place has that an organisation or a person does not: "Sarmada's vegetable market",
+# "the market of Sarmada", "Hilla's outskirts" make Sarmada and Hilla places.
+SITE_NOUNS = {"market", "marketplace", "souq", "souk", "bazaar", "outskirts", "streets", "countryside"}
+_POSSESSED = (AREA_NOUNS - {"area", "state", "capital", "quarter", "region", "desert", "valley", "plain",
+                            "island"}) | SITE_NOUNS
 # Prepositions that put what precedes them inside what follows.
 _INSIDE = {"in", "inside", "within"}
 
@@ -173,7 +182,12 @@ def _named_as_place(analysis, parsed) -> None:
                 m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
                 if m is not None and "refers_to" not in m.attrs:
                     _as_place(m, analysis.document.text)
-            if token.lower_ not in AREA_NOUNS:
+            if token.dep_ == "poss" and token.head.lower_ in _POSSESSED:
+                # "Sarmada's vegetable market", "Hilla's outskirts"
+                m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
+                if m is not None and "refers_to" not in m.attrs and m.end <= offset + token.idx + len(token):
+                    _as_place(m, analysis.document.text)
+            if token.lower_ not in AREA_NOUNS | SITE_NOUNS:
                 continue
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -186,6 +200,22 @@ def _named_as_place(analysis, parsed) -> None:
                              None)
                     if m is not None and "refers_to" not in m.attrs:
                         _as_place(m, analysis.document.text)
+
+
+def _named_again_as_place(analysis) -> None:
+    """Every mention of a name the words call a place elsewhere in the report (above, or its
+    dateline: ``consistency``) that the model read as a person or an organisation ("the market
+    of Sarmada ... Sarmada said"), unless a longer person's name in the report ends in it."""
+    words = lambda m: tuple(m.text.casefold().split())  # noqa: E731
+    called = {words(m) for m in analysis.mentions if m.type == "place" and m.attrs.get("model_label")}
+    if not called:
+        return
+    people = [words(m) for m in analysis.mentions if m.type == "person" and "refers_to" not in m.attrs]
+    ends = {w[i:] for w in people for i in range(1, len(w))}
+    for m in analysis.mentions:
+        if m.type in ("person", "organization") and words(m) in called and words(m) not in ends \
+                and "refers_to" not in m.attrs and not m.attrs.get("gazetteer"):
+            _as_place(m, analysis.document.text)
 
 
 # Where an unlabelled name can only be a place: "near Gwer", "east of Qayyarah" (not "in",
@@ -219,6 +249,7 @@ def _unnamed_places(analysis, parsed) -> None:
 @stage("places", version=VERSION, requires=["parse", "mentions"], assigns=["relations", "mentions"])
 def add_places(analysis, parsed) -> None:
     _named_as_place(analysis, parsed)
+    _named_again_as_place(analysis)
     _unnamed_places(analysis, parsed)
     places = [m for m in analysis.mentions if m.type == "place" and "refers_to" not in m.attrs]
     if len(places) < 2:

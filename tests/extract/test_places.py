@@ -72,3 +72,11 @@ def test_what_only_a_place_can_be_is_a_place_with_its_whole_name(inside):
                        "convoy near the village of Hajj Ali, east of Qayyarah.")
     assert labels.get("Gwer") == "GPE" and labels.get("Qayyarah") == "GPE"
     assert labels.get("Hajj Ali") == "GPE"  # not a man named Ali with the title Hajj
+
+
+@pytest.mark.model
+def test_a_name_with_a_market_or_outskirts_is_a_place_in_every_mention(model_extractor):
+    text = ("The car bomb went off on Thursday near the entrance of Sarmada's vegetable market, where "
+            "farmers sell their produce. Traders in Sarmada said the market of Sarmada reopened.")
+    a = model_extractor.extract(Document(text=text))
+    assert [m.label for m in a.mentions if m.text == "Sarmada"] == ["GPE"] * 3
