@@ -28,9 +28,9 @@ from typing import Any
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
-from crosscheck.resolve.names import name_key, singular
+from crosscheck.resolve.names import arabic_meaning, name_key, organization_heads_of, singular
 
-VERSION = "4"
+VERSION = "5"
 _THE = re.compile(r"\b[Tt]he ([a-z]+)\b")
 
 
@@ -126,9 +126,11 @@ def add_references(analysis, parsed) -> None:
             continue  # "the ministry of ..." names a ministry of its own
         word = m[1]
         head = singular(word)
-        if head in lex["heads"]:
-            before = [o for o in orgs if o.end <= span[0]
-                      and singular(name_key(o.text).split()[-1]) == head]
+        if head in lex["heads"] or arabic_meaning(head) & lex["heads"]:
+            # "the brigade" after "the Tigris Guardians Brigade" or "Liwa Ahfad al-Asi" (liwa:
+            # brigade); "the liwa" after either.
+            kinds = {head} | arabic_meaning(head)
+            before = [o for o in orgs if o.end <= span[0] and kinds & organization_heads_of(o.text)]
             if not before and head in lex["group_words"]:
                 # "the group" after "the Guardians of the East Brigade" or "Liwa al-Thabitin".
                 before = [o for o in orgs if o.end <= span[0]

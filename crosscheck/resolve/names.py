@@ -143,6 +143,26 @@ def same_organization(a: str, b: str) -> bool:
     return match(0, tuple(range(len(y))))
 
 
+def organization_heads_of(text: str) -> frozenset[str]:
+    """What kind of body an organisation's name says it is: its last word in the singular
+    ("the Tigris Guardians Brigade": brigade), and a transliterated head word first with what
+    it means ("Liwa Ahfad al-Asi": liwa, brigade; "Kataib Hezbollah": kataib, brigade,
+    battalion), so that "the brigade" and "the liwa" can refer back to it."""
+    words = name_key(text).split()
+    if not words:
+        return frozenset()
+    arabic = _organization_words()["arabic"]
+    out = {singular(words[-1])}
+    if words[0] in arabic:
+        out |= {words[0], *arabic[words[0]]}
+    return frozenset(out)
+
+
+def arabic_meaning(word: str) -> frozenset[str]:
+    """What a transliterated word of an organisation's name means ("liwa": brigade), or nothing."""
+    return frozenset(_organization_words()["arabic"].get(word, ()))
+
+
 def translated(a: str, b: str) -> bool:
     """Whether two names of one organisation are one translated from the other ("Jaish
     al-Mahdi" / "the Mahdi Army"), not one spelt two ways: a word of one is rendered by a

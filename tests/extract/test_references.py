@@ -114,6 +114,16 @@ def test_the_group_is_the_one_armed_group_named_before_whatever_its_head():
     assert _refs(a) == [("The group", "Guardians of the East Brigade", "definite")]
 
 
+def test_the_brigade_or_the_liwa_is_the_group_named_in_arabic_for_a_brigade():
+    text = ("Liwa Ahfad al-Asi clashed with the clan. The brigade has 5,000 fighters, and the liwa denies "
+            "raids. Jaish al-Mahdi met. The army said nothing.")
+    a = _analysis(text, [("Liwa Ahfad al-Asi", "ORG"), ("Jaish al-Mahdi", "ORG")])
+    add_references(a, [])
+    assert _refs(a) == [("The brigade", "Liwa Ahfad al-Asi", "definite"), ("the liwa", "Liwa Ahfad al-Asi",
+                                                                            "definite"),
+                        ("The army", "Jaish al-Mahdi", "definite")]
+
+
 @pytest.mark.model
 def test_an_armed_groups_name_cut_after_of_or_written_in_arabic_is_one_organisation(model_extractor):
     text = ("The Guardians of the East Brigade denied it. Liwa al-Thabitin and Jaish al-Mahdi met "
