@@ -324,6 +324,11 @@ def stem(word: str) -> str:
 _NEXT = re.compile(r",?\s+(?:and|but|while|although|though|whereas)\s+(?:that\s+)?|;\s+|[.!?]\s+")
 
 
+# A "no" or "not" that bounds a figure ("no more than 1,800 fighters", "not less than ten"),
+# and denies nothing.
+_BOUND_NOT = re.compile(r"\b(?:no|not)\s+(?:more|fewer|less)\s+than\b")
+
+
 def propositions(text: str) -> list[tuple[frozenset[str], bool]]:
     """A content's propositions ("nine were killed, and that investigators had found no
     evidence": two), each as ``content_words``."""
@@ -336,7 +341,7 @@ def content_words(text: str) -> tuple[frozenset[str], bool]:
     negations and denying verbs in its first proposition: "did not train", "had denied that
     they trained" are negated, "did not deny that it never" is not)."""
     s = settings()
-    low = text.lower().replace("\u2019", "'")
+    low = _BOUND_NOT.sub(" ", text.lower().replace("\u2019", "'"))  # "no more than 1,800": a bound
     words = _WORD.findall(low)
     first = _WORD.findall(_NEXT.split(low, maxsplit=1)[0])
     negations = sum(1 for w in first if w in s["negations"] or w.endswith("n't") or w in s["denying"])

@@ -138,6 +138,9 @@ def test_only_the_first_proposition_decides_the_polarity():
     assert content_words("his ministry did not train the fighters")[1] is True
     assert content_words("it is not true that he never went")[1] is False
     assert content_words("neither the nominee nor her campaign helped her")[1] is True
+    # A bound on a figure denies nothing.
+    assert content_words("the brigade has no more than 1,800 fighters")[1] is False
+    assert content_words("not less than ten were killed, and none was armed")[1] is False
     # A verb that denies inside the content counts as a negation.
     assert content_words("the ministry had denied that foreign instructors trained the brigade")[1] is True
 
