@@ -9,8 +9,9 @@ words and the parse say; no place is known from elsewhere. "Mahawil, north of Hi
 Mahawil near Hilla, not in it, and gives nothing.
 
 A name the model read as a person or an organisation is a place where the words say so ("the
-town of Mahawil", "near Gwer", "Sarmada's vegetable market", "the market of Sarmada"), and so
-is every other mention of that name in the report.
+town of Mahawil", "near Gwer", "Sarmada's vegetable market", "the market of Sarmada", "the
+clashes in Darkush": a happening's "in", unless the name ends in a body's head word, "the
+Interior Ministry"), and so is every other mention of that name in the report.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import re
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
-from crosscheck.resolve.names import name_key
+from crosscheck.resolve.names import name_key, singular
 
-VERSION = "2"
+VERSION = "3"
 _DIVISIONS = ("province", "Province", "governorate", "Governorate")
 _DIVISION = re.compile(r"\s+(?:province|governorate|district|city|town)$")
 
@@ -182,6 +183,13 @@ def _named_as_place(analysis, parsed) -> None:
                 m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
                 if m is not None and "refers_to" not in m.attrs:
                     _as_place(m, analysis.document.text)
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "near") \
+                    and token.head.head.lower_ in _happening_words():
+                # "the clashes in Darkush", "killed in Sarmada": where a happening was.
+                m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
+                if m is not None and "refers_to" not in m.attrs and not m.attrs.get("gazetteer") \
+                        and not _body_name(m.text):
+                    _as_place(m, analysis.document.text)
             if token.dep_ == "poss" and token.head.lower_ in _POSSESSED:
                 # "Sarmada's vegetable market", "Hilla's outskirts"
                 m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
@@ -200,6 +208,30 @@ def _named_as_place(analysis, parsed) -> None:
                              None)
                     if m is not None and "refers_to" not in m.attrs:
                         _as_place(m, analysis.document.text)
+
+
+# Buildings that are institutions: "died in Balad General Hospital" names no town.
+_INSTITUTIONS = {"hospital", "clinic", "prison", "jail", "school", "university", "mosque", "church", "shrine",
+                 "hotel", "camp", "base", "airbase", "barracks", "embassy", "headquarters", "bank", "stadium",
+                 "airport", "office", "compound", "building"}
+
+
+def _body_name(text: str) -> bool:
+    """Whether a name ends in the head of an organisation's name or an institution's building
+    ("the Interior Ministry", "the Thunder Brigade", "Balad General Hospital"): not a town,
+    wherever something happened "in" it."""
+    words = name_key(text).split()
+    return bool(words) and singular(words[-1]) in (
+        set(lexicon.load("references.yml")["organization_heads"]) | _INSTITUTIONS)
+
+
+@functools.cache
+def _happening_words() -> frozenset[str]:
+    """One-word triggers of violence, arrests and protests (``events.yml``): what happens
+    "in" a place, not in a body."""
+    types = lexicon.load("events.yml")["types"]
+    return frozenset(w for t in ("attack", "die", "injure", "arrest", "protest") for w in types[t]
+                     if " " not in w)
 
 
 def _named_again_as_place(analysis) -> None:

@@ -8,6 +8,7 @@ The pairs are recomputed from the stored extractions on every run; the analyst's
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
@@ -185,7 +186,10 @@ def statements(conn: Connection) -> list[Statement]:
         # Whether each statement says its events happened or only refers to them ("the March
         # 21 attack", "the soldiers killed in the attack"): a clause of its own is headed by
         # one of the event's words.
-        heads = {c.at for c in s.clauses} | {h for c in s.clauses for h in c.core_at}
+        # (Not a doing only tied to its doer: "denied any involvement in the car bomb
+        # explosion" refers to the explosion; it does not tell its toll.)
+        told = [c for c in s.clauses if not c.given]
+        heads = {c.at for c in told} | {h for c in told for h in c.core_at}
         # A count told through its noun ("put the death toll from the clashes at eleven", "the
         # number of martyrs had reached eleven") tells the figures, though the happening is
         # only referred to; not a count in a description ("the two guards who died").
@@ -337,12 +341,15 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     # bomb exploded in the Bab al-Hussein market on Tuesday" is that bombing's toll.
     # ... and where the toll comes first ("Four soldiers were killed ..., the army said. The
     # convoy was hit near Qayyarah"), the happening told next.
+    # ... but a sentence that opens "In a separate incident", "Elsewhere" tells another.
+    apart = {id(fact) for document, _, sentence, fact in found
+             if _SEPARATE.match(docs[document].text, sentence[0])}
     for order in (found, found[::-1]):
         known: dict[tuple[str, str], EventFact] = {}  # (document, family) -> its nearest told event
         for document, _, _, fact in order:
             before = known.get((document, fact.family))
             told = fact.placed or any(p.startswith("~") for p in fact.participants)
-            if fact.plural:
+            if fact.plural or id(fact) in apart:
                 continue  # "arrests of faction commanders are rare": none in particular
             if before is not None and not fact.places:
                 fact.places, fact.placed, fact.place_names = before.places, False, before.place_names
@@ -357,6 +364,8 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     # Bab al-Hussein market in central Hilla" puts the bombing in Hilla as well.
     area: dict[tuple[str, str], frozenset[str]] = defaultdict(frozenset)
     for document, _, sentence, fact in found:
+        if id(fact) in apart:
+            continue
         area[document, fact.family] |= fact.places if fact.placed else frozenset()
         area[document, fact.family] |= frozenset(e for a, b, e in places[document]
                                                  if sentence[0] <= a and b <= sentence[1])
@@ -389,7 +398,7 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     known = places_known()
     place_names = place_names or {}
     for document, _, sentence, fact in found:
-        fact.area = area[document, fact.family]
+        fact.area = fact.places if id(fact) in apart else area[document, fact.family]
         fact.regions = frozenset(r for p in fact.places for r in within.get(p, ()))
         fact.regions |= frozenset(f"gz:{r}" for p in fact.places if p.startswith("gz:")
                                   for r in known.get(p[3:], ()))
@@ -716,6 +725,10 @@ def _described(words: str) -> str:
     # The head: the last word before a preposition ("a checkpoint of the army at ...").
     words = re.findall(r"[a-z]+", words.lower())
     cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+    if cut < len(words) - 1 and words[cut] == "of" and words[cut - 1] in _quantity_nouns():
+        # "a number of homes", "a group of gunmen": the homes, the gunmen.
+        words = words[cut + 1:]
+        cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
     chunk = [w for w in words[:cut] if w not in ("a", "an", "the") and not number_of(w)] or kept
     head = singular(chunk[-1])
     force = next((w for w in kept if w in _FORCES), None)
@@ -733,6 +746,20 @@ _DIED = frozenset(("died", "die", "dies", "perished", "succumbed"))
 
 
 # Who a target belongs to, where a described one says: an army checkpoint is not a police one.
+# A sentence that tells another happening than the report's: "In a separate incident, a
+# roadside bomb killed two civilians", "Elsewhere, ...", "Separately, ...".
+_SEPARATE = re.compile(r"\W*(?:in\s+(?:a\s+separate|another|an\s+unrelated)\s+(?:incident|attack|development)"
+                       r"|separately|elsewhere|meanwhile,\s+in)\b", re.IGNORECASE)
+
+
+@functools.cache
+def _quantity_nouns() -> frozenset[str]:
+    """Nouns that count what follows their "of" (``quantity_nouns`` in propositions.yml)."""
+    from crosscheck.extract import lexicon
+
+    return frozenset(lexicon.load("propositions.yml")["quantity_nouns"])
+
+
 _FORCES = ("army", "police", "military", "border", "peshmerga", "federal", "militia", "navy", "air")
 _PREPOSITIONS = ("of", "at", "in", "on", "near", "from", "to", "with", "for", "by", "outside", "inside")
 

@@ -80,3 +80,12 @@ def test_a_name_with_a_market_or_outskirts_is_a_place_in_every_mention(model_ext
             "farmers sell their produce. Traders in Sarmada said the market of Sarmada reopened.")
     a = model_extractor.extract(Document(text=text))
     assert [m.label for m in a.mentions if m.text == "Sarmada"] == ["GPE"] * 3
+
+
+@pytest.mark.model
+def test_where_a_happening_was_is_a_place_but_a_body_stays_a_body(model_extractor):
+    text = ("A witness to the clashes in Darkush said two men were killed. The shops of Darkush reopened. "
+            "He was detained in the Interior Ministry for a week.")
+    a = model_extractor.extract(Document(text=text))
+    assert [m.label for m in a.mentions if m.text == "Darkush"] == ["GPE"] * 2
+    assert [m.type for m in a.mentions if m.text == "Interior Ministry"] == ["organization"]

@@ -80,3 +80,22 @@ def test_a_count_is_of_whom_its_clause_says(assessed, pairs_between):
     # the bombing the same report tells.
     engine = assessed(COUNTED)
     assert ("contradiction", "figures") not in pairs_between(engine, "two tribesmen")
+
+
+SEPARATE = {
+    "01-lw.md": ("Levant Wire", "2030-03-08",
+                 "SARMADA, Syria (Levant Wire) - A car bomb exploded in Sarmada's vegetable market on "
+                 "Thursday, killing 11 people, a health official said.\n\nIn a separate incident, a roadside "
+                 "bomb killed two civilians on the road between Afrin and Jindires on Tuesday, residents "
+                 "said."),
+    "02-nc.md": ("North Chronicle", "2030-03-09",
+                 "(North Chronicle) - Thirteen people were killed in the car bombing in the market of "
+                 "Sarmada, a civil defence officer said."),
+}
+
+
+@pytest.mark.model
+def test_a_separate_incident_is_not_the_reports_happening(assessed, pairs_between):
+    engine = assessed(SEPARATE)
+    assert ("contradiction", "figures") in pairs_between(engine, "11 people", "Thirteen")
+    assert not pairs_between(engine, "two civilians", "Thirteen")

@@ -12,6 +12,9 @@ def test_a_described_target_is_its_kind_and_the_force_it_belongs_to():
     assert _described("an Iraqi army supply column") == _described("an army convoy") == "~vehicle/army"
     assert _described("one of their supply convoys") == "~vehicle"
     assert _described("a police checkpoint") != _described("an army checkpoint")
+    # "A number of homes" is homes; "the number" alone is no kind of target.
+    assert _described("a number of homes in the town") == _described("homes") == "~dwelling"
+    assert _described("a group of gunmen at the gate") == "~gunmen"
 
 
 def test_a_deputy_commander_is_not_the_commander():
