@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from crosscheck.resolve.names import (
     key_of,
+    known_body,
     name_key,
     organization_sense,
     same_organization,
@@ -157,6 +158,9 @@ def _organization_blocks(entities: Iterable[EntityFacts]) -> dict[tuple[int, str
             sense = organization_sense(e.name)
             for meaning in set().union(*sense) if sense else ():
                 blocks[(len(sense), meaning)].append(e.id)
+            body = known_body(e.name)
+            if body is not None:  # "Daesh", "the Islamic State": one well-known body
+                blocks[(0, f"known:{body}")].append(e.id)
     return blocks
 
 

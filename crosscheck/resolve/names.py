@@ -124,11 +124,25 @@ def sound(word: str) -> str:
     return "~" + "".join(out)
 
 
+@functools.cache
+def _known_bodies() -> dict[str, int]:
+    """Name key -> which well-known body it names (``known`` in organizations.yml)."""
+    return {name_key(n): i for i, names in enumerate(_organization_words()["known"]) for n in names}
+
+
+def known_body(text: str) -> int | None:
+    """Which well-known body a name names (an index into ``known``), or None."""
+    return _known_bodies().get(name_key(text))
+
+
 def same_organization(a: str, b: str) -> bool:
     """Whether two organisation names mean one name, in any order ("Hurras Dijla Brigade" /
     "the Tigris Guardians Brigade", "Kataib Hezbollah" / "Hezbollah Brigades", "Saraya
-    al-Salam" / "Peace Companies"). A name of one word must be five letters or more and not
+    al-Salam" / "Peace Companies"), or two names of one well-known body ("Daesh" / "Islamic
+    State", ``known`` in organizations.yml). A name of one word must be five letters or more and not
     an acronym ("Hizbullah" / "Hezbollah"); capitals are compared as written."""
+    if known_body(a) is not None and known_body(a) == known_body(b):
+        return True
     x, y = organization_sense(a), organization_sense(b)
     if not x or len(x) != len(y):
         return False

@@ -16,6 +16,9 @@ from crosscheck.resolve.names import alias_kind, same_organization, sound, trans
     ("Hizbullah", "Hezbollah"),
     ("Badr Organization", "the Badr Organisation"),
     ("the Ministry of the Interior", "Interior Ministry"),
+    # Well-known bodies by names that share no word.
+    ("Daesh", "the Islamic State"),
+    ("PMF", "Hashd al-Shaabi"),
 ])
 def test_one_name_translated_or_spelt_another_way(a, b):
     assert same_organization(a, b) and same_organization(b, a)
@@ -29,6 +32,7 @@ def test_one_name_translated_or_spelt_another_way(a, b):
     ("Liwa al-Furat", "Liwa Dijla"),  # Euphrates, Tigris
     ("Saraya al-Salam", "the Peace Companies Command"),  # a word more
     ("ISI", "ISIS"),  # acronyms are compared as written
+    ("Daesh", "Hamas"),
 ])
 def test_different_names_stay_apart(a, b):
     assert not same_organization(a, b)
