@@ -30,7 +30,7 @@ from crosscheck.extract import claims as rules
 from crosscheck.extract.stages import stage
 from crosscheck.model import Claim
 
-VERSION = "3"
+VERSION = "4"
 MODEL = Path(__file__).parent / "claims.crfsuite"
 # Word-vector clusters (centroids), so that words the training data never showed in a
 # role share features with words it did ("lambasted" with "criticized").
@@ -373,14 +373,17 @@ def assemble(text: str, paras: Sequence[Paragraph], labels: Sequence[Sequence[st
     paired: dict[int, tuple[_Run, list[_Run]]] = {}  # cue start -> (cue, its contents)
     linked: set[tuple[int, int]] = set()  # (cue start, content start) joined in the parse
     for content in contents:
-        near = [c for c in cues if content.sentences[0] - 1 <= c.sentences[0] <= content.sentences[1] + 1
+        # (Only in its paragraph: a quotation that ends one is not what the next paragraph's
+        # speaker "rejected".)
+        mine = [c for c in cues if not _apart(text, c, content)]
+        near = [c for c in mine if content.sentences[0] - 1 <= c.sentences[0] <= content.sentences[1] + 1
                 and _linked(c, content, starts, heads)]
         cue = _nearest(near, content, (content.sentences[0] - 1, content.sentences[1] + 1))
         if cue is not None:
             linked.add((cue.start, content.start))
         else:
-            cue = _nearest(cues, content, content.sentences) or _nearest(
-                cues, content, (content.sentences[0] - 1, content.sentences[1] + 1))
+            cue = _nearest(mine, content, content.sentences) or _nearest(
+                mine, content, (content.sentences[0] - 1, content.sentences[1] + 1))
         if cue is not None:
             paired.setdefault(cue.start, (cue, []))[1].append(content)
     groups: list[tuple[_Run, list[_Run]]] = []
@@ -392,7 +395,7 @@ def assemble(text: str, paras: Sequence[Paragraph], labels: Sequence[Sequence[st
         chain = [found_parts[0]]
         for part in found_parts[1:]:
             if (_only_between(text, chain[-1].end, part.start, [cue, *sources])
-                    and chain[-1].end <= cue.start < part.start):
+                    and chain[-1].end <= cue.start < part.start and not _apart(text, chain[-1], part)):
                 chain.append(part)
             else:
                 groups.append((cue, chain))
@@ -454,6 +457,11 @@ def _split(content: _Run, cues: list[_Run], paras: Sequence[Paragraph],
             start, opened = tokens[cut][0][0], tokens[cut][1]
     pieces.append(_Run("CONTENT", start, content.end, (opened, last), content.continues))
     return pieces
+
+
+def _apart(text: str, a: _Run, b: _Run) -> bool:
+    """Whether two runs lie in different paragraphs (a line break between them)."""
+    return "\n" in text[min(a.end, b.end):max(a.start, b.start)]
 
 
 def _only_between(text: str, start: int, end: int, runs: list[_Run]) -> bool:

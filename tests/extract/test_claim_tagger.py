@@ -146,3 +146,23 @@ def test_the_cut_goes_back_to_where_the_later_quotation_opens():
     first, second = assemble(text, [para], [labels], [])
     assert text[first.content[0]:first.content[1]] == "the road was closed."
     assert text[second.content[0]:second.content[1]] == '"We have nothing. Nobody will open it,"'
+
+
+def test_a_quotation_that_ends_a_paragraph_is_not_the_next_paragraphs_speakers():
+    # '"They drove off," she said. "He is held by the battalion."' then a paragraph in which the
+    # commander "rejected the claim": the second quotation is still hers.
+    text = ('"They drove off," she said. "He is held by the battalion."\n\n'
+            "The commander rejected the claim.")
+    first = _paragraph(text)
+    second = _paragraph(text, text.index("The commander"), sentence=3)
+    # The parse hangs the quotation on "rejected", as a parse of the two paragraphs may.
+    quote = text.index('"He is')
+    first.heads[[a for a, _ in first.tokens].index(quote + 1)] = text.index("rejected")
+    labels_1 = _labels(first, text, {'"They drove off,"': "CONTENT", "she": "SOURCE", "said": "CUE",
+                                     '"He is held by the battalion."': "CONTENT"})
+    labels_2 = _labels(second, text, {"The commander": "SOURCE", "rejected": "CUE", "the claim": "CONTENT"})
+    said, rejected = assemble(text, [first, second], [labels_1, labels_2], [])
+    assert text[said.content[0]:said.content[1]] == ('"They drove off," she said. "He is held by the '
+                                                     'battalion."')
+    assert said.attrs["content_parts"][1] == _span(text, '"He is held by the battalion."')
+    assert text[rejected.content[0]:rejected.content[1]] == "the claim" and rejected.stance == "denies"
