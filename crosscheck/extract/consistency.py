@@ -34,7 +34,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 
-VERSION = "5"
+VERSION = "6"
 
 # Labels a person's name is mistaken for, and whether the evidence must outweigh them.
 _OVERRIDABLE = {"ORG": False, "NORP": False, "PRODUCT": False, "WORK_OF_ART": False,
@@ -119,14 +119,27 @@ def _organization_heads() -> frozenset[str]:
     return frozenset(heads) | frozenset(h + "s" for h in heads)
 
 
+# Heads of bodies that are never a building or a place: "the Haras al-Watan Battalion's base"
+# does not make the battalion a facility (not "Headquarters", "Command", "Office", "Court").
+_BODY_HEADS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "militia", "movement",
+                         "party", "front", "army", "ministry", "directorate", "agency", "committee",
+                         "commission", "coalition", "alliance"})
+
+
 def _headed_groups(analysis) -> None:
     """Relabel as organisations the person's names that end in an organisation's head word
-    ("Brigade", "Battalions", "Movement"), written with a capital as a name's part is."""
+    ("Brigade", "Battalions", "Movement"), written with a capital as a name's part is, and
+    the places' names that end in the head of a body that is never a place ("the Haras
+    al-Watan Battalion" read as a facility before "'s base")."""
     heads = _organization_heads()
+    bodies = _BODY_HEADS | {h + "s" for h in _BODY_HEADS}
     org = lexicon.labels()["ORG"]["type"]
     for m in analysis.mentions:
         last = m.text.split()[-1] if m.text.split() else ""
-        if m.label != "PERSON" or not last[:1].isupper() or last.casefold() not in heads:
+        if not last[:1].isupper() or m.attrs.get("gazetteer"):
+            continue
+        if not ((m.label == "PERSON" and last.casefold() in heads)
+                or (m.label in ("GPE", "LOC", "FAC") and last.casefold() in bodies)):
             continue
         m.attrs["model_label"] = m.label
         m.label, m.type = "ORG", org

@@ -112,3 +112,11 @@ def test_a_person_whose_name_ends_in_the_datelines_place_keeps_his_name():
     a = _analysis(text, ("HILLA", "GPE", 0), ("Sawaf Hilla", "PERSON", 0), ("Hilla", "PERSON", 1))
     make_consistent(a, [])
     assert [label for _, label in _labels(a)] == ["GPE", "PERSON", "PERSON"]
+
+
+def test_a_place_named_as_a_battalion_is_the_battalion():
+    text = "He was held at the Haras al-Watan Battalion's base. Fort Hood and the Nile Delta."
+    a = _analysis(text, ("Haras al-Watan Battalion", "FAC", 0), ("Fort Hood", "FAC", 0),
+                  ("Nile Delta", "LOC", 0))
+    make_consistent(a, [])
+    assert [label for _, label in _labels(a)] == ["ORG", "FAC", "LOC"]
