@@ -10,8 +10,9 @@ Mahawil near Hilla, not in it, and gives nothing.
 
 A name the model read as a person or an organisation is a place where the words say so ("the
 town of Mahawil", "near Gwer", "Sarmada's vegetable market", "the market of Sarmada", "the
-clashes in Darkush": a happening's "in", unless the name ends in a body's head word, "the
-Interior Ministry"), and so is every other mention of that name in the report.
+clashes in Darkush": a happening's "in", for a name read as an organisation that does not
+end in a body's head word, "the Interior Ministry"), and so is every other mention of that
+name in the report.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
 from crosscheck.resolve.names import name_key, singular
 
-VERSION = "3"
+VERSION = "4"
 _DIVISIONS = ("province", "Province", "governorate", "Governorate")
 _DIVISION = re.compile(r"\s+(?:province|governorate|district|city|town)$")
 
@@ -186,9 +187,10 @@ def _named_as_place(analysis, parsed) -> None:
             if token.dep_ == "pobj" and token.head.lower_ in ("in", "near") \
                     and token.head.head.lower_ in _happening_words():
                 # "the clashes in Darkush", "killed in Sarmada": where a happening was.
+                # (Not a person's name: a headline's "dies in ... Robert Buckley" is a misparse.)
                 m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
-                if m is not None and "refers_to" not in m.attrs and not m.attrs.get("gazetteer") \
-                        and not _body_name(m.text):
+                if m is not None and m.type == "organization" and "refers_to" not in m.attrs \
+                        and not m.attrs.get("gazetteer") and not _body_name(m.text):
                     _as_place(m, analysis.document.text)
             if token.dep_ == "poss" and token.head.lower_ in _POSSESSED:
                 # "Sarmada's vegetable market", "Hilla's outskirts"
