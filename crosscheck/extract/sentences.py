@@ -1,12 +1,16 @@
-"""Sentence boundaries, from the parser's segmentation."""
+"""Sentence boundaries, from the parser's segmentation; a paragraph break always ends one
+(the parser sometimes runs a sentence on into the next paragraph: "... wounded 34.\n\nResidents
+said ..." as one)."""
 
 from __future__ import annotations
+
+import re
 
 from crosscheck.extract.stages import stage
 from crosscheck.model import Sentence
 
 
-@stage("sentences", version="1", requires=["parse"], assigns=["sentences"])
+@stage("sentences", version="2", requires=["parse"], assigns=["sentences"])
 def add_sentences(analysis, parsed) -> None:
     text = analysis.document.text
     for offset, doc in parsed:
@@ -18,5 +22,5 @@ def add_sentences(analysis, parsed) -> None:
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if start < end:
-                analysis.sentences.append(Sentence(start, end))
+            for piece in re.finditer(r"\S(?:.*?\S)?(?=\s*\n[^\S\n]*\n|\s*$)", text[start:end], re.DOTALL):
+                analysis.sentences.append(Sentence(start + piece.start(), start + piece.end()))
