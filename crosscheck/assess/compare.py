@@ -363,9 +363,13 @@ def points_back_words(text: str) -> bool:
     words = _WORD.findall(text.lower())
     if "as" in words[1:]:
         words = words[: words.index("as", 1)]
-    back = settings()["back_references"]
-    return bool(words) and all(w in back or w in settings()["stopwords"] for w in words) \
-        and any(w in back for w in words) or bare_tie(text)
+    return _only(words, settings()["back_references"]) or bare_tie(text)
+
+
+def _only(words: list[str], kind: set[str]) -> bool:
+    """Whether ``words`` are words of ``kind`` and stopwords, with one of ``kind`` at least."""
+    stopwords = settings()["stopwords"]
+    return bool(words) and all(w in kind or w in stopwords for w in words) and any(w in kind for w in words)
 
 
 def bare_tie(text: str) -> bool:
@@ -377,9 +381,7 @@ def bare_tie(text: str) -> bool:
         if w in ("in", "on", "via", "through") and channels & set(words[i + 1 : i + 5]):
             words = words[:i]
             break
-    ties = settings()["bare_ties"]
-    return bool(words) and all(w in ties or w in settings()["stopwords"] for w in words) \
-        and any(w in ties for w in words)
+    return _only(words, settings()["bare_ties"])
 
 
 # (Not a quotation mark: "over \"failures in oversight\" linked to the seizure" goes on.)

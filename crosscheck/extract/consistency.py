@@ -33,6 +33,7 @@ from collections import Counter
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
+from crosscheck.resolve.names import organization_heads
 
 VERSION = "6"
 
@@ -114,11 +115,6 @@ def _dateline_places(analysis, people: list[tuple[str, ...]]) -> int:
     return found.end()
 
 
-def _organization_heads() -> frozenset[str]:
-    heads = lexicon.load("references.yml")["organization_heads"]
-    return frozenset(heads) | frozenset(h + "s" for h in heads)
-
-
 # Heads of bodies that are never a building or a place: "the Haras al-Watan Battalion's base"
 # does not make the battalion a facility (not "Headquarters", "Command", "Office", "Court").
 _BODY_HEADS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "militia", "movement",
@@ -131,7 +127,7 @@ def _headed_groups(analysis) -> None:
     ("Brigade", "Battalions", "Movement"), written with a capital as a name's part is, and
     the places' names that end in the head of a body that is never a place ("the Haras
     al-Watan Battalion" read as a facility before "'s base")."""
-    heads = _organization_heads()
+    heads = organization_heads() | {h + "s" for h in organization_heads()}
     bodies = _BODY_HEADS | {h + "s" for h in _BODY_HEADS}
     org = lexicon.labels()["ORG"]["type"]
     for m in analysis.mentions:

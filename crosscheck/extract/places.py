@@ -23,7 +23,7 @@ import re
 from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
-from crosscheck.resolve.names import name_key, singular
+from crosscheck.resolve.names import name_key, organization_heads, singular
 
 VERSION = "4"
 _DIVISIONS = ("province", "Province", "governorate", "Governorate")
@@ -223,8 +223,8 @@ def _body_name(text: str) -> bool:
     ("the Interior Ministry", "the Thunder Brigade", "Balad General Hospital"): not a town,
     wherever something happened "in" it."""
     words = name_key(text).split()
-    return bool(words) and singular(words[-1]) in (
-        set(lexicon.load("references.yml")["organization_heads"]) | _INSTITUTIONS)
+    last = singular(words[-1]) if words else ""
+    return last in organization_heads() or last in _INSTITUTIONS
 
 
 @functools.cache

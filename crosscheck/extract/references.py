@@ -126,10 +126,10 @@ def add_references(analysis, parsed) -> None:
             continue  # "the ministry of ..." names a ministry of its own
         word = m[1]
         head = singular(word)
-        if head in lex["heads"] or arabic_meaning(head) & lex["heads"]:
+        kinds = {head} | arabic_meaning(head)  # "the liwa": a brigade
+        if kinds & lex["heads"]:
             # "the brigade" after "the Tigris Guardians Brigade" or "Liwa Ahfad al-Asi" (liwa:
             # brigade); "the liwa" after either.
-            kinds = {head} | arabic_meaning(head)
             before = [o for o in orgs if o.end <= span[0] and kinds & organization_heads_of(o.text)]
             if not before and head in lex["group_words"]:
                 # "the group" after "the Guardians of the East Brigade" or "Liwa al-Thabitin".

@@ -22,7 +22,7 @@ resolution`` reads the facts from the store and writes the decisions back.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from crosscheck.resolve.names import (
@@ -135,12 +135,30 @@ def pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
+def _new_pairs(blocks: dict, max_block: int, seen: set[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """Each pair of entity ids that share a block, once and in a fixed order, less those in
+    ``seen`` (which it fills); a block of more than ``max_block`` is passed over (a word shared
+    by hundreds of names says nothing)."""
+    for members in blocks.values():
+        if len(members) > max_block:
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                xy = pair(x, y)
+                if x != y and xy not in seen:
+                    seen.add(xy)
+                    yield xy
+
+
 def _blocks(entities: Iterable[EntityFacts]) -> dict[tuple[str, str], list[str]]:
-    """Entities that share a type and the consonant skeleton of a word of the name (other
-    than particles), the cheap test before the matcher: "Zubaidi" and "Zubaydi" share the
-    skeleton "dbd", "Hafidh", "Hafiz" and "Hafez" the skeleton "fd"."""
+    """People whose names share the consonant skeleton of a word (other than particles), the
+    cheap test before the matcher: "Zubaidi" and "Zubaydi" share the skeleton "dbd",
+    "Hafidh", "Hafiz" and "Hafez" the skeleton "fd". (Organisations are blocked by what their
+    names mean: ``_organization_blocks``.)"""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
     for e in entities:
+        if e.type != "person":
+            continue
         for word in set(name_key(e.name).split()):
             if len(word) < 3 or word in _PARTICLES:
                 continue
@@ -181,45 +199,25 @@ def candidates(entities: list[EntityFacts], matcher: Matcher | None = None,
                 a, b = pair(e.id, other)
                 found[(a, b)] = Candidate(a, b, ALIAS_SCORE, "same", "alias",
                                           [f"'{alias}' is given as another name of {e.name} in {document}"])
-    seen: set[tuple[str, str]] = set(found)
-    for members in _blocks(entities).values():
-        if len(members) > max_block:
-            continue  # a word shared by hundreds of names says nothing
-        for i, x in enumerate(members):
-            for y in members[i + 1 :]:
-                xy = pair(x, y)
-                if x == y or xy in seen:
-                    continue
-                seen.add(xy)
-                ex, ey = by_id[xy[0]], by_id[xy[1]]
-                if ex.type != "person":
-                    continue  # organisation and place names: equal keys only, for now
-                score, decision, why = matcher(ex.name, ey.name)
-                if decision == "review":
-                    shared = (ex.context & ey.context) - {ex.id, ey.id}
-                    if len(shared) >= CONTEXT_MIN:
-                        names = sorted(by_id[i].name for i in shared if i in by_id)[:3]
-                        why = [*why, f"named beside the same {len(shared)} others: {', '.join(names)}"]
-                        # Below the name matches, so that those are made first; more shared
-                        # context first among these.
-                        score, decision = min(CONTEXT_CAP, score + 0.01 * len(shared)), "same"
-                if decision in ("same", "review"):
-                    found[xy] = Candidate(xy[0], xy[1], score, decision, "name", why)
-    compared: set[tuple[str, str]] = set(found)
-    for members in _organization_blocks(entities).values():
-        if len(members) > max_block:
-            continue
-        for i, x in enumerate(members):
-            for y in members[i + 1 :]:
-                xy = pair(x, y)
-                if x == y or xy in compared:
-                    continue
-                compared.add(xy)
-                ex, ey = by_id[xy[0]], by_id[xy[1]]
-                if same_organization(ex.name, ey.name):
-                    how = "a translation" if translated(ex.name, ey.name) else "a spelling"
-                    found[xy] = Candidate(xy[0], xy[1], ORGANIZATION_SCORE, "same", "name",
-                                          [f"'{ey.name}' is {how} of '{ex.name}'"])
+    for xy in _new_pairs(_blocks(entities), max_block, set(found)):
+        ex, ey = by_id[xy[0]], by_id[xy[1]]
+        score, decision, why = matcher(ex.name, ey.name)
+        if decision == "review":
+            shared = (ex.context & ey.context) - {ex.id, ey.id}
+            if len(shared) >= CONTEXT_MIN:
+                names = sorted(by_id[i].name for i in shared if i in by_id)[:3]
+                why = [*why, f"named beside the same {len(shared)} others: {', '.join(names)}"]
+                # Below the name matches, so that those are made first; more shared
+                # context first among these.
+                score, decision = min(CONTEXT_CAP, score + 0.01 * len(shared)), "same"
+        if decision in ("same", "review"):
+            found[xy] = Candidate(xy[0], xy[1], score, decision, "name", why)
+    for xy in _new_pairs(_organization_blocks(entities), max_block, set(found)):
+        ex, ey = by_id[xy[0]], by_id[xy[1]]
+        if same_organization(ex.name, ey.name):
+            how = "a translation" if translated(ex.name, ey.name) else "a spelling"
+            found[xy] = Candidate(xy[0], xy[1], ORGANIZATION_SCORE, "same", "name",
+                                  [f"'{ey.name}' is {how} of '{ex.name}'"])
     return sorted(found.values(), key=lambda c: (-c.score, c.a, c.b))
 
 

@@ -28,7 +28,9 @@ def name_key(text: str) -> str:
 
 
 @functools.cache
-def _organization_heads() -> frozenset[str]:
+def organization_heads() -> frozenset[str]:
+    """The words that end an organisation's name ("brigade", "ministry": ``organization_heads``
+    in references.yml)."""
     from crosscheck.extract import lexicon
 
     return frozenset(lexicon.load("references.yml")["organization_heads"])
@@ -54,14 +56,14 @@ def organization_key(text: str) -> str:
     if words:
         last = words[-1]
         single = singular(last)
-        if single != last and single in _organization_heads():
+        if single != last and single in organization_heads():
             words[-1] = single
     if "of" in words[1:-1]:
         of = words.index("of", 1)
         after = [w for w in words[of + 1:] if w != "the"]
         # The head noun ends the other order: "Ministry of Interior" / "Interior Ministry";
         # "Guardians of the Tigris Brigade" / "Tigris Guardians Brigade".
-        if after and after[-1] in _organization_heads():
+        if after and after[-1] in organization_heads():
             words = after[:-1] + words[:of] + after[-1:]
         else:
             words = after + words[:of]
@@ -81,9 +83,9 @@ def _organization_words() -> dict:
 @functools.lru_cache(maxsize=1 << 14)
 def organization_sense(text: str) -> tuple[frozenset[str], ...]:
     """What each word of an organisation's name means, read across languages and spellings
-    (``organizations.yml``): "Kataib Hezbollah" -> ({brigade, battalion}, {hezbollah, ~dbl}).
-    A word the file does not translate stands for itself in the singular and for its
-    consonants (``skeleton``), so that transliterations of it agree; particles are left out."""
+    (``organizations.yml``): "Kataib Hezbollah" -> ({brigade, battalion, ~kVtVb}, {hezbollah,
+    ~VzbVlV}). A word the file does not translate stands for itself, in the singular too, and
+    for its ``sound``, so that transliterations of it agree; particles are left out."""
     data = _organization_words()
     out = []
     for word in name_key(text).split():

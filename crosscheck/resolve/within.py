@@ -104,7 +104,7 @@ def link(analysis: Analysis, entity_types: set[str]) -> None:
             for other in orgs:
                 if other.start >= target.start or keys[id(other)] == keys[id(target)]:
                     break  # the first of its name: a later one is named after it
-                if keys[id(other)] != keys[id(target)] and same_organization(other.text, target.text):
+                if same_organization(other.text, target.text):
                     target = principal(other)
                     analysis.aliases.append(Alias(name=(target.start, target.end), alias=(m.start, m.end),
                                                   kind="translation" if translated(m.text, target.text)

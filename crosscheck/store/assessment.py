@@ -724,11 +724,15 @@ def _described(words: str) -> str:
         return "~"
     # The head: the last word before a preposition ("a checkpoint of the army at ...").
     words = re.findall(r"[a-z]+", words.lower())
-    cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+
+    def head_end(words: list[str]) -> int:  # the first preposition after the first word
+        return next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+
+    cut = head_end(words)
     if cut < len(words) - 1 and words[cut] == "of" and words[cut - 1] in _quantity_nouns():
         # "a number of homes", "a group of gunmen": the homes, the gunmen.
         words = words[cut + 1:]
-        cut = next((i for i, w in enumerate(words) if w in _PREPOSITIONS and i > 0), len(words))
+        cut = head_end(words)
     chunk = [w for w in words[:cut] if w not in ("a", "an", "the") and not number_of(w)] or kept
     head = singular(chunk[-1])
     force = next((w for w in kept if w in _FORCES), None)
