@@ -41,6 +41,7 @@ from typing import Any
 from crosscheck.assess import clauses
 from crosscheck.assess.clauses import Clause, Figure
 from crosscheck.extract import lexicon
+from crosscheck.extract.events import number_of
 
 VERSION = "1"
 INDEPENDENCE_STRENGTH = {"independent": 1.0, "weak": 0.5, "none": 0.0}
@@ -70,7 +71,20 @@ def settings() -> dict[str, Any]:
             "effect_words": frozenset(w for words in causes["effects"].values() for w in words),
             "denying": set(data["denying"]),
             "back_references": set(data["back_references"]), "updates": set(data["updates"]),
+            "update_verbs": re.compile(r"\b(?:" + "|".join(data["update_verbs"])
+                                       + r")\s+(?:[a-z]+ly\s+)?(?:to\s+)?([\w,.]+)"),
             "family": family}
+
+
+def updated(sentence: str) -> bool:
+    """Whether a sentence tells its figure as an update of an earlier one: a verb of rising
+    that takes a number ("the toll has risen to 14", "the number of martyrs had reached
+    eleven"), or a word such as "later" or "revised"."""
+    s = settings()
+    low = sentence.lower()
+    if set(re.findall(r"[a-z]+", low)) & s["updates"]:
+        return True
+    return any(number_of(m.group(1).rstrip(",.")) for m in s["update_verbs"].finditer(low))
 
 
 @functools.cache
@@ -132,6 +146,10 @@ class EventFact:
     # set, for a happening told with no place of its own ("Six people died in Tuesday's
     # fighting").
     setting: frozenset[str] = frozenset()
+    report: str | None = None  # the report that tells it
+    # The other reports that tell its report's story (``crosscheck.assess.stories``), where its
+    # report tells no other happening of its family (a roundup's many: none).
+    story: frozenset[str] = frozenset()
 
     def nested(self, other: EventFact) -> bool:
         """Whether a place of one is, or lies in, a place of the other; or is named after it
@@ -694,9 +712,11 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     if not shared:
         # No place or participant in common: still one happening where both give the same
         # day and one's place lies in the other's ("in Charlotte" on Tuesday, "in N.C."),
-        # or neither says where and their reports are set in one province.
+        # or neither says where and their reports are set in one province; or where their
+        # reports tell one story.
         same_day = bool(a.day and a.day == b.day and a.dated and b.dated)
-        return same_day and (a.nested(b) or _unplaced_in(a, b) or _unplaced_in(b, a))
+        return (same_day and (a.nested(b) or _unplaced_in(a, b) or _unplaced_in(b, a))) \
+            or (loose and one_story(a, b))
     n = min(len(a.date or ""), len(b.date or ""))
     if n and n < 10 and a.date[:n] != b.date[:n]:
         return False  # June against November: two happenings, not a date in dispute
@@ -713,6 +733,35 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
             return 0 <= (report - day).days <= settings()["undated_report_days"] or abs((da - db).days) <= 7
         return abs((da - db).days) <= 7
     return True
+
+
+def one_story(a: EventFact, b: EventFact) -> bool:
+    """Whether two accounts of one family of happening, with no place or participant in
+    common, are of one happening because their reports tell one story ("the four drivers
+    were detained" / "three drivers had been arrested", in two reports on one seizure): each
+    report tells one such happening; at most one of them names where it was, and nothing they
+    give sets them apart (areas that do not meet, two provinces, two targets or two people,
+    days or reports' dates too far apart)."""
+    if not (a.report and b.report and b.report in a.story and a.report in b.story):
+        return False
+    if a.named_places and b.named_places:
+        return False  # both say where, and no place in common: two places, two happenings
+    here, there = a.places | a.area, b.places | b.area
+    if here and there and not (here & (there | b.regions) or there & (here | a.regions)):
+        return False
+    if a.provinces and b.provinces and not a.provinces & b.provinces:
+        return False
+    targets_a = {p for p in a.participants if p.startswith("~")}
+    targets_b = {p for p in b.participants if p.startswith("~")}
+    if targets_a and targets_b and not _alike_targets(targets_a, targets_b):
+        return False
+    named_a, named_b = a.participants - targets_a, b.participants - targets_b
+    if named_a and named_b and not named_a & named_b:
+        return False
+    if a.day and b.day:
+        return abs((a.day - b.day).days) <= settings()["date_conflict_days"]
+    da, db = _when(a), _when(b)
+    return bool(da and db and abs((da - db).days) <= 7)
 
 
 def event_agrees(a: EventFact, b: EventFact, loose: bool = True) -> str | None:
@@ -822,6 +871,19 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
         out.update((i, j) for j, n in shared.items() if n >= s["min_shared_words"])
     for postings in by_event.values():
         out.update(combinations(sorted(set(postings)), 2))
+    # Accounts of one family of happening in two reports that tell one story.
+    by_report: dict[tuple[str, str], set[int]] = defaultdict(set)
+    story: dict[tuple[str, str], frozenset[str]] = {}
+    for i, st in enumerate(statements):
+        for e in st.events:
+            if e.report and e.story:
+                by_report[e.family, e.report].add(i)
+                story[e.family, e.report] = e.story
+    for (family, report), mine in by_report.items():
+        for other in story[family, report]:
+            if report < other:
+                out.update((min(i, j), max(i, j)) for i in mine
+                           for j in by_report.get((family, other), ()) if i != j)
     # Clauses that mean the same or the contrary of one thing: "sold the weapons" and "every
     # rifle was handed over" share no word.
     by_clause: dict[tuple[str, str], set[int]] = defaultdict(set)

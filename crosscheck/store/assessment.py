@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Connection, Engine, delete, insert, or_, select
 
 from crosscheck.assess import clauses as meaning
-from crosscheck.assess import compare
+from crosscheck.assess import compare, stories
 from crosscheck.assess.clauses import Arg, Clause
 from crosscheck.assess.compare import EventFact, Figure, Pair, Statement
 from crosscheck.extract import lexicon
@@ -144,6 +144,7 @@ def statements(conn: Connection) -> list[Statement]:
             continue
         out.append(s)
     facts = _facts(conn, docs, bounds, merged, places, roles, names)
+    _tell_stories(facts, docs, named)
     by_sentence: dict[tuple[str, tuple[int, int]], Statement] = {}
     for document, anchor, sentence, fact in facts:
         inside = [s for a, b, s in claimed[document] if a <= anchor < b]
@@ -410,6 +411,27 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
         fact.provinces = frozenset(r for r in held if r.startswith("gz:") and known.get(r[3:]))
         fact.setting = _setting(places[document], place_names, known)
     return found
+
+
+def _tell_stories(facts: list[tuple], docs: dict, named: dict[str, list[tuple[int, int, str]]]) -> None:
+    """Each event's report, and the other reports that tell its story (``stories.linked``)
+    where its report tells one happening of its family: not a roundup's two bombings on two
+    days, or in two places neither of which holds the other."""
+    s = compare.settings()
+    linked = stories.linked({d: r.text for d, r in docs.items()},
+                            {d: {e for _, _, e in found} for d, found in named.items()},
+                            s["story_similarity"], s["max_story_share"],
+                            max(s["min_posting_limit"], int(s["max_posting_share"] * len(docs))))
+    told: dict[tuple[str, str], list[EventFact]] = defaultdict(list)
+    for document, _, _, fact in facts:
+        told[document, fact.family].append(fact)
+    for (document, _), found in told.items():
+        days = {f.day for f in found if f.day and f.dated}
+        placed = [f for f in found if f.named_places and f.placed]
+        several = len(days) > 1 or any(not x.nested(y) for i, x in enumerate(placed) for y in placed[i + 1:])
+        for f in found:
+            f.report = document
+            f.story = frozenset() if several else linked.get(document, frozenset())
 
 
 def _setting(named: list[tuple[int, int, str]], place_names: dict[str, str],
@@ -697,7 +719,7 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
                               if p["role"] == "target" and p["entity"]
                               and (key := _described(p["text"]))[1:].partition("/")[0] in kinds)
     figures = {kind: _figure(values, text) for kind, values in (e["figures"] or {}).items()}
-    update = bool(set(re.findall(r"[a-z]+", text.lower())) & compare.settings()["updates"])
+    update = compare.updated(text)
     people = frozenset(x for x in participants if x in persons or x.startswith("~"))
     # What the figures count, where the victims are described ("three soldiers"): soldier.
     lex = meaning.meaning()
