@@ -116,14 +116,14 @@ class Clause:
         # "be at home", "carry out duty": the predicate with each argument's words, for the
         # states that ``contrary`` names by a phrase.
         out = {self.predicate}
-        kinds, classes = meaning()["kinds"], meaning()["classes"]
+        kinds = meaning()["kinds"]
         for a in self.args:
             if a.role in CORE:
                 out.add(f"{self.predicate} {a.lemma}")
                 if a.lemma in kinds:  # "took a single dinar": "take money"
                     out.add(f"{self.predicate} {kinds[a.lemma]}")
-                if a.kind == "person" or (a.entity is None and classes.get(a.lemma) == "person"):
-                    out.add(f"{self.predicate} person")  # "held al-Darraji", "took the activist"
+                if _a_person(a):
+                    out.add(f"{self.predicate} person")  # "held al-Darraji", "took the activist", "took him"
             else:
                 out.add(f"{self.predicate} {a.role} {a.lemma}")
                 if a.lemma in kinds:  # "are in their positions": "be in post"
