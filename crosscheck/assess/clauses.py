@@ -273,6 +273,14 @@ def agreement(x: Arg, y: Arg) -> int | None:
     return 0 if cx is not None and cx == cy else -1
 
 
+def same_count(a: Clause, b: Clause, floor: int) -> bool:
+    """Whether two clauses count one thing alike in one role: one figure (of at least
+    ``floor``) on arguments that agree ("all 14 trucks were taken" / "the fighters took all
+    14 trucks"; "eleven people had been detained" / "arrested 11 men")."""
+    return any(x.role == y.role and x.figure is not None and x.figure == y.figure and x.figure.low >= floor
+               and (agreement(x, y) or 0) > 0 for x in a.args for y in b.args)
+
+
 def _whereabouts(clause: Clause) -> set[str]:
     """The kinds of place a clause says it was done at: "at his home" (dwelling), "at a
     checkpoint" (post); meaning.yml's ``whereabouts``."""

@@ -221,6 +221,7 @@ class Statement:
     clauses: list[Clause] = field(default_factory=list)
     parsed: bool = False  # the store keeps its report's propositions (none: a noun phrase)
     links: list[Link] = field(default_factory=list)  # why something was done (``cause_links``)
+    story: frozenset[str] = frozenset()  # the other reports that tell its report's story
     _senses: dict | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -612,13 +613,17 @@ def same_clauses(a: Statement, b: Statement,
     ``common``: entities named in so many statements that naming one says little (see
     ``common_entities``)."""
     shared = bool((a.named() & b.named()) - common)
+    # In one report, or two that tell one story, one count of one thing is as good as a
+    # thing named in common ("all 14 trucks were taken" / "the fighters took all 14 trucks").
+    together = a.document == b.document or b.document in a.story
+    floor = settings()["same_count_floor"]
     found = None
     by_sense = b.by_sense()
     for ca in a.clauses:
         # Only clauses that share a meaning can relate (one word, group or opposition).
         related = {id(cb): cb for sense in clauses.senses(ca) for cb in by_sense.get(sense, ())}
         for cb in related.values():
-            said = clauses.compare(ca, cb, shared, common)
+            said = clauses.compare(ca, cb, shared or (together and clauses.same_count(ca, cb, floor)), common)
             if said is None:
                 continue
             sign_b = b.signed(cb) * (-1 if said.opposite else 1)

@@ -144,7 +144,12 @@ def statements(conn: Connection) -> list[Statement]:
             continue
         out.append(s)
     facts = _facts(conn, docs, bounds, merged, places, roles, names)
-    _tell_stories(facts, docs, named)
+    tuning = compare.settings()
+    linked = stories.linked({d: r.text for d, r in docs.items()},
+                            {d: {e for _, _, e in found} for d, found in named.items()},
+                            tuning["story_similarity"], tuning["max_story_share"],
+                            max(tuning["min_posting_limit"], int(tuning["max_posting_share"] * len(docs))))
+    _tell_stories(facts, linked)
     by_sentence: dict[tuple[str, tuple[int, int]], Statement] = {}
     for document, anchor, sentence, fact in facts:
         inside = [s for a, b, s in claimed[document] if a <= anchor < b]
@@ -181,6 +186,7 @@ def statements(conn: Connection) -> list[Statement]:
     lex = meaning.meaning()
     counted_by = lexicon.load("events.yml")["counts"]  # the figure each type of event counts
     for s in out:
+        s.story = linked.get(s.document, frozenset())
         a, b = s.span
         inside = [(x - a, y - a, e) for x, y, e in named[s.document] if a <= x and y <= b]
         s.links = compare.cause_links(docs[s.document].text[a:b], inside)
@@ -413,15 +419,10 @@ def _facts(conn: Connection, docs: dict, bounds: dict, merged: dict[str, str],
     return found
 
 
-def _tell_stories(facts: list[tuple], docs: dict, named: dict[str, list[tuple[int, int, str]]]) -> None:
+def _tell_stories(facts: list[tuple], linked: dict[str, frozenset[str]]) -> None:
     """Each event's report, and the other reports that tell its story (``stories.linked``)
     where its report tells one happening of its family: not a roundup's two bombings on two
     days, or in two places neither of which holds the other."""
-    s = compare.settings()
-    linked = stories.linked({d: r.text for d, r in docs.items()},
-                            {d: {e for _, _, e in found} for d, found in named.items()},
-                            s["story_similarity"], s["max_story_share"],
-                            max(s["min_posting_limit"], int(s["max_posting_share"] * len(docs))))
     told: dict[tuple[str, str], list[EventFact]] = defaultdict(list)
     for document, _, _, fact in facts:
         told[document, fact.family].append(fact)

@@ -1,6 +1,16 @@
 """Clauses compared on hand-built propositions (no model, no store): one rule each."""
 
-from crosscheck.assess.clauses import Arg, Clause, Figure, agreement, compare, goods_counts, keys, relation
+from crosscheck.assess.clauses import (
+    Arg,
+    Clause,
+    Figure,
+    agreement,
+    compare,
+    goods_counts,
+    keys,
+    relation,
+    same_count,
+)
 
 SAADI = "ent-saadi"
 
@@ -31,6 +41,19 @@ def test_one_meaning_in_other_words_is_the_same_and_a_contrary_is_its_denial():
     # One outcome in other words denies, but does not corroborate.
     said = compare(sold, left, shared_entities=True)
     assert said is not None and not said.opposite and not said.agreeable
+
+
+def test_one_count_of_one_thing_in_one_role():
+    # "the fighters seized all 14 trucks in the convoy" / "all 14 trucks were seized".
+    took = clause("seize", arg("agent", "fighter"), arg("patient", "truck", figure=Figure(14, 14)))
+    taken = clause("seize", arg("patient", "truck", figure=Figure(14, 14)))
+    assert same_count(took, taken, floor=2)
+    assert compare(took, taken) is None  # the trucks alone: not enough
+    assert compare(took, taken, shared_entities=True) is not None
+    # Another count, a count under the floor, or one thing against another: no.
+    assert not same_count(took, clause("seize", arg("patient", "truck", figure=Figure(12, 12))), floor=2)
+    assert not same_count(took, taken, floor=20)
+    assert not same_count(took, clause("seize", arg("patient", "hostage", figure=Figure(14, 14))), floor=2)
 
 
 def test_one_doer_of_two_doings_is_no_contrary():

@@ -462,6 +462,18 @@ def test_one_load_counted_two_ways_in_statements_about_one_thing_is_a_figures_di
     assert not found([a, b])
 
 
+def test_one_count_of_one_thing_in_reports_of_one_story_is_the_same_thing():
+    a = claim("c1", "d1", "Kassala Wire", "entity:spokesperson",
+              "the fighters seized all 14 trucks in the convoy")
+    b = claim("c2", "d2", "Sudan Post", "anonymous:d2:an aid worker", "all 14 trucks were seized",
+              kind="anonymous")
+    a.clauses = [Clause("seize", (Arg("agent", "fighter"), Arg("patient", "truck", figure=Figure(14, 14))))]
+    b.clauses = [Clause("seize", (Arg("patient", "truck", figure=Figure(14, 14)),))]
+    assert not found([a, b])  # two reports of who knows what
+    a.story, b.story = frozenset(["d2"]), frozenset(["d1"])
+    assert found([a, b]) == {("corroboration", "c1", "c2", "same", "independent")}
+
+
 def test_a_place_named_after_another_lies_in_it():
     airport = EventFact("e1", "arrest", frozenset({"ent-airport"}), place_names=frozenset({"Benina airport"}))
     town = EventFact("e2", "arrest", frozenset({"ent-benina"}), place_names=frozenset({"Benina"}))
