@@ -117,12 +117,13 @@ class Clause:
         # states that ``contrary`` names by a phrase.
         out = {self.predicate}
         kinds = meaning()["kinds"]
+        cared = any(a.role in ("to", "into") and a.lemma in meaning()["cared_at"] for a in self.args)
         for a in self.args:
             if a.role in CORE:
                 out.add(f"{self.predicate} {a.lemma}")
                 if a.lemma in kinds:  # "took a single dinar": "take money"
                     out.add(f"{self.predicate} {kinds[a.lemma]}")
-                if _a_person(a):
+                if _a_person(a) and not cared:  # (not "was taken to hospital")
                     out.add(f"{self.predicate} person")  # "held al-Darraji", "took the activist", "took him"
             else:
                 out.add(f"{self.predicate} {a.role} {a.lemma}")
@@ -157,6 +158,7 @@ def meaning() -> dict[str, Any]:
                                    if set(data["of_things"]) & (set(a) | set(b))),
             "opposed": [(frozenset(a), frozenset(b)) for a, b in data["opposed"]],
             "exclusive": frozenset(data["exclusive"]), "generic": frozenset(data["generic"]),
+            "cared_at": frozenset(data["cared_at"]),
             "anyone_not": frozenset(data["anyone_not"]),
             "light": frozenset(data["light"]), "units": frozenset(data["units"]),
             "acting_for": frozenset(w for w in kinds if kinds[w] in data["acting_for"])

@@ -59,17 +59,14 @@ def make_consistent(analysis, parsed) -> None:
         analysis.mentions.extend(repeated)
         analysis.mentions.sort(key=lambda m: (m.start, m.end))
     people = [_words(m.text) for m in analysis.mentions if m.label == "PERSON"]
-    dateline = _dateline_places(analysis, people)
+    # A longer person's name that ends in these words is strong evidence; the same
+    # words labelled PERSON elsewhere only count as votes.
+    ends = name_ends(people)
+    dateline = _dateline_places(analysis, ends)
     if not people:
         return
     person = lexicon.labels()["PERSON"]["type"]
     added = _unlabelled_names(analysis, parsed, {words[-1] for words in people}, person)
-    # A longer person's name that ends in these words is strong evidence; the same
-    # words labelled PERSON elsewhere only count as votes.
-    ends: Counter[tuple[str, ...]] = Counter()
-    for words in people:
-        for i in range(1, len(words)):
-            ends[words[i:]] += 1
     labels = Counter((_words(m.text), m.label) for m in analysis.mentions)
     for m in analysis.mentions:
         if m.label not in _OVERRIDABLE or m.attrs.get("gazetteer") or m.end <= dateline:
@@ -90,7 +87,14 @@ def make_consistent(analysis, parsed) -> None:
         analysis.mentions.sort(key=lambda m: (m.start, m.end))
 
 
-def _dateline_places(analysis, people: list[tuple[str, ...]]) -> int:
+def name_ends(names: list[tuple[str, ...]]) -> Counter[tuple[str, ...]]:
+    """How many of the names end in each run of a name's last words, shorter than the name
+    ("al-Hilli" and "Karrar al-Hilli" of "Abu Karrar al-Hilli"): a name that a longer
+    person's name ends in is that person's."""
+    return Counter(words[i:] for words in names for i in range(1, len(words)))
+
+
+def _dateline_places(analysis, ends: Counter[tuple[str, ...]]) -> int:
     """Relabel as places the mentions of the place the report's dateline names ("SARMADA,
     Syria, March 7 (LRW) - ... the vegetable market of Sarmada") that the model took for an
     organisation or a person, unless a longer person's name in the report ends in it. Returns
@@ -102,7 +106,6 @@ def _dateline_places(analysis, people: list[tuple[str, ...]]) -> int:
         return 0
     names = {_words(p.replace("-", " ")) for p in found.group("place").split("/")}
     names |= {_words(p) for p in found.group("place").split("/")}
-    ends = {words[i:] for words in people for i in range(1, len(words))}
     place = lexicon.labels()["GPE"]["type"]
     for m in analysis.mentions:
         words = _words(m.text)
@@ -115,20 +118,14 @@ def _dateline_places(analysis, people: list[tuple[str, ...]]) -> int:
     return found.end()
 
 
-# Heads of bodies that are never a building or a place: "the Haras al-Watan Battalion's base"
-# does not make the battalion a facility (not "Headquarters", "Command", "Office", "Court").
-_BODY_HEADS = frozenset({"brigade", "battalion", "regiment", "division", "corps", "militia", "movement",
-                         "party", "front", "army", "ministry", "directorate", "agency", "committee",
-                         "commission", "coalition", "alliance"})
-
-
 def _headed_groups(analysis) -> None:
     """Relabel as organisations the person's names that end in an organisation's head word
     ("Brigade", "Battalions", "Movement"), written with a capital as a name's part is, and
     the places' names that end in the head of a body that is never a place ("the Haras
     al-Watan Battalion" read as a facility before "'s base")."""
     heads = organization_heads() | {h + "s" for h in organization_heads()}
-    bodies = _BODY_HEADS | {h + "s" for h in _BODY_HEADS}
+    never_places = lexicon.load("references.yml")["body_heads"]  # "the ... Battalion's base"
+    bodies = {h for head in never_places for h in (head, head + "s")}
     org = lexicon.labels()["ORG"]["type"]
     for m in analysis.mentions:
         last = m.text.split()[-1] if m.text.split() else ""

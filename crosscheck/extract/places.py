@@ -21,6 +21,7 @@ import functools
 import re
 
 from crosscheck.extract import lexicon
+from crosscheck.extract.consistency import name_ends
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
 from crosscheck.resolve.names import name_key, organization_heads, singular
@@ -245,7 +246,7 @@ def _named_again_as_place(analysis) -> None:
     if not called:
         return
     people = [words(m) for m in analysis.mentions if m.type == "person" and "refers_to" not in m.attrs]
-    ends = {w[i:] for w in people for i in range(1, len(w))}
+    ends = name_ends(people)
     for m in analysis.mentions:
         if m.type in ("person", "organization") and words(m) in called and words(m) not in ends \
                 and "refers_to" not in m.attrs and not m.attrs.get("gazetteer"):

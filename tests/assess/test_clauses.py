@@ -183,8 +183,9 @@ def test_a_verb_with_what_it_takes_may_mean_another_verb():
     detained = clause("detain", arg("patient", "azzawi", SAADI, "person"))
     assert relation(took, detained) == "same"
     assert relation(clause("take", arg("patient", "part")), detained) is None
-    # ... and so is "took him", a pronoun the parse resolved to no one.
+    # ... and so is "took him", a pronoun the parse resolved to no one; not "took him to hospital".
     assert relation(clause("take", arg("agent", "office"), arg("patient", "he")), detained) == "same"
+    assert relation(clause("take", arg("patient", "he"), arg("to", "hospital")), detained) is None
     # "the container held six million pills" is what it contained; "held talks" is not.
     contained = clause("contain", arg("agent", "container"), arg("patient", "pill"))
     assert relation(clause("hold", arg("agent", "container"), arg("patient", "pill")), contained) == "same"
