@@ -614,7 +614,9 @@ def same_clauses(a: Statement, b: Statement,
     ``common_entities``)."""
     shared = bool((a.named() & b.named()) - common)
     # In one report, or two that tell one story, one count of one thing is as good as a
-    # thing named in common ("all 14 trucks were taken" / "the fighters took all 14 trucks").
+    # thing named in common ("all 14 trucks were taken" / "the fighters took all 14 trucks"),
+    # and so is one doing denied of one thing ("no ransom had been paid" / "no ransom was paid
+    # for his release").
     together = a.document == b.document or b.document in a.story
     floor = settings()["same_count_floor"]
     found = None
@@ -623,7 +625,8 @@ def same_clauses(a: Statement, b: Statement,
         # Only clauses that share a meaning can relate (one word, group or opposition).
         related = {id(cb): cb for sense in clauses.senses(ca) for cb in by_sense.get(sense, ())}
         for cb in related.values():
-            said = clauses.compare(ca, cb, shared or (together and clauses.same_count(ca, cb, floor)), common)
+            alike = together and (clauses.same_count(ca, cb, floor) or _denied_alike(a, b, ca, cb))
+            said = clauses.compare(ca, cb, shared or alike, common)
             if said is None:
                 continue
             sign_b = b.signed(cb) * (-1 if said.opposite else 1)
@@ -640,6 +643,16 @@ def same_clauses(a: Statement, b: Statement,
                 if (counts := clauses.goods_counts(ca, cb)) is not None:
                     return "contradiction", "figures", counts
     return found
+
+
+def _denied_alike(a: Statement, b: Statement, ca: Clause, cb: Clause) -> bool:
+    """Whether two statements' clauses deny one doing (one predicate) to one thing (one
+    word for what it was done to, not "anything" or "it")."""
+    if a.signed(ca) > 0 or b.signed(cb) > 0 or ca.predicate != cb.predicate:
+        return False
+    done_a = {x.lemma for x in ca.args if x.role == "patient"}
+    done_b = {y.lemma for y in cb.args if y.role == "patient"}
+    return bool((done_a & done_b) - clauses.meaning()["generic"])
 
 
 def _day(iso: str | None) -> Date | None:

@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "13"
+VERSION = "14"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -68,6 +68,7 @@ def _lexicon() -> dict[str, Any]:
             "involvement": {p: set(words) for p, words in data["involvement"].items()},
             "involvement_nouns": set(data["involvement_nouns"]), "verb_adverbs": data["verb_adverbs"],
             "hedges": set(data["hedges"]), "false_words": set(data["false_words"]),
+            "implicative": set(data["implicative"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds),
             "reporting": {v for verbs in lexicon.load("cues.yml")["verbs"].values() for v in verbs}}
@@ -459,7 +460,8 @@ def _modality(pred, lex, question: bool = False) -> str | None:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and pred.dep_ not in ("ROOT", "relcl") and any(
                 g.dep_ == "det" and g.lower_ in ("which", "what") for g in c.children):
             return "whether"  # "did not say which authority was holding him"
-        if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN":
+        if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN" \
+                and not (pred.head is not pred and pred.head.lemma_.lower() in lex["implicative"]):
             return "to"
     if pred.pos_ != "NOUN" and question:
         return "?"

@@ -474,6 +474,21 @@ def test_one_count_of_one_thing_in_reports_of_one_story_is_the_same_thing():
     assert found([a, b]) == {("corroboration", "c1", "c2", "same", "independent")}
 
 
+def test_one_doing_denied_of_one_thing_in_reports_of_one_story_is_the_same_denial():
+    a = claim("c1", "d1", "Dijla Press", "entity:spokesman", "no ransom had been paid")
+    b = claim("c2", "d2", "Mashriq Wire", "anonymous:d2:a police source", "no ransom was paid for his release",
+              kind="anonymous")
+    a.clauses = [Clause("pay", (Arg("patient", "ransom"),), sign=-1)]
+    b.clauses = [Clause("pay", (Arg("patient", "ransom"), Arg("for", "release")), sign=-1)]
+    assert not found([a, b])
+    a.story, b.story = frozenset(["d2"]), frozenset(["d1"])
+    assert found([a, b]) == {("corroboration", "c1", "c2", "same", "independent")}
+    # Said, not denied, "a ransom was paid" names nothing more than the ransom.
+    a.clauses = [Clause("pay", (Arg("patient", "ransom"),))]
+    b.clauses = [Clause("pay", (Arg("patient", "ransom"), Arg("for", "release")))]
+    assert not found([a, b])
+
+
 def test_a_place_named_after_another_lies_in_it():
     airport = EventFact("e1", "arrest", frozenset({"ent-airport"}), place_names=frozenset({"Benina airport"}))
     town = EventFact("e2", "arrest", frozenset({"ent-benina"}), place_names=frozenset({"Benina"}))

@@ -152,6 +152,9 @@ def test_what_is_not_put_as_a_fact_says_how(said):
     assert said('"Don\'t shoot him," she said.')["shoot"]["modality"] == "!"
     assert said("The brigade may have sold the rifles.")["sell"]["modality"] == "may"
     assert said("The brigade sold the rifles.")["sell"]["modality"] is None
+    # An infinitive under "allowed", "managed", "forced" tells what was done.
+    assert said("The staff allowed sixty tankers to enter from Iran.")["enter"]["modality"] is None
+    assert said("Two prisoners managed to escape from the jail.")["escape"]["modality"] is None
 
 
 @pytest.mark.model
