@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "12"
+VERSION = "13"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -469,8 +469,11 @@ def _strength(number: Mention, parse: _Parse, lex) -> Event | None:
         return None
     noun = token.head if token.dep_ == "nummod" and token.head.lower_ in lex["members"] else token
     grows = noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ in lex["grows"]
-    if noun is token and not grows:
-        return None  # a bare number counts members only where a unit grows to it
+    # "put the force's strength at around 1,500": the measure says what the number counts.
+    measured = noun.dep_ == "pobj" and noun.head.lower_ == "at" and any(
+        c.dep_ == "dobj" and c.lower_ in lex["measures"] for c in noun.head.head.children)
+    if noun is token and not (grows or measured):
+        return None  # a bare number counts members only where a unit grows to it or it is measured
     unit, verb = [], None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a brigade of 300 fighters"
         whole = noun.head.head

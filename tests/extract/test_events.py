@@ -280,6 +280,9 @@ def test_a_weapon_that_hits_something_is_an_attack_and_sanctions_are_not(model_e
     # A unit's size from the men who serve in it.
     found = events("A council member said no more than 800 men serve in the Jazira Tribal Regiment.")
     assert [p["unit"] for t, _, p in found if t == "strength"] == [["Jazira Tribal Regiment"]]
+    # ... and from what its strength is put at, men named or not.
+    found = events("A security official put the Badra Guardians Force's real strength at around 1,500.")
+    assert [p["unit"] for t, _, p in found if t == "strength"] == [["Badra Guardians Force"]]
 
 
 @pytest.mark.model
