@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "14"
+VERSION = "15"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -68,7 +68,7 @@ def _lexicon() -> dict[str, Any]:
             "involvement": {p: set(words) for p, words in data["involvement"].items()},
             "involvement_nouns": set(data["involvement_nouns"]), "verb_adverbs": data["verb_adverbs"],
             "hedges": set(data["hedges"]), "false_words": set(data["false_words"]),
-            "implicative": set(data["implicative"]),
+            "implicative": set(data["implicative"]), "untrue_nouns": set(data["untrue_nouns"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds),
             "reporting": {v for verbs in lexicon.load("cues.yml")["verbs"].values() for v in verbs}}
@@ -438,7 +438,26 @@ def _negated(pred, arguments: list[Argument], lex) -> bool:
     copula = _cleft(pred)
     if copula is not None and any(c.dep_ == "neg" for c in copula.children):
         return True  # "it was not the brigade that fired"
+    if _no_truth_in(pred, lex):
+        return True  # "there is no truth to the news about the arrest of the commander"
     return _tie_negated(pred, lex) or any(a.negative and a.role in ("agent", "patient") for a in arguments)
+
+
+def _no_truth_in(pred, lex) -> bool:
+    """Whether ``pred`` is said under "no truth" (or "no basis"): up through the nouns and
+    prepositions that carry it, and what describes those nouns ("to the news circulated about
+    the arrest", "to reports that he was arrested"), a noun of ``untrue_nouns`` with "no"."""
+    if pred.dep_ == "acl" and not any(c.dep_ == "mark" for c in pred.children):
+        return False  # "the news circulated by some outlets": what describes the noun is not denied
+    token, steps = pred, 0
+    while token.head.i != token.i and steps < 6:
+        token, steps = token.head, steps + 1
+        described = token.dep_ == "acl" and token.pos_ == "VERB"  # "the news circulated ... about"
+        if token.pos_ not in ("NOUN", "PROPN", "ADP") and not described:
+            return False
+        if token.lemma_.lower() in lex["untrue_nouns"]:
+            return any(c.dep_ == "det" and c.lower_ == "no" for c in token.children)
+    return False
 
 
 def _modality(pred, lex, question: bool = False) -> str | None:

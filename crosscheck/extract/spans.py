@@ -10,11 +10,12 @@ keeps its exact offsets after trimming.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from crosscheck.extract.stages import stage
 
-VERSION = "3"
+VERSION = "4"
 
 _TRAIL = re.compile(r"(?:['\u2019]s|['\u2019]|[\s,;:.!?\"\u201c\u201d()\[\]-])+$")
 _LEAD = re.compile(r"^[\s,;:!?\"\u201c\u201d'\u2018\u2019()\[\]-]+")
@@ -100,9 +101,36 @@ def clean_spans(analysis, parsed) -> None:
             continue
         if m.type == "organization" and not m.attrs.get("gazetteer"):
             start = _named_of(parsed, start, end, [o for o in analysis.mentions if o is not m])
+        if m.type == "person" and not m.attrs.get("gazetteer"):
+            start = _given_name_before(parsed, start, end, [o for o in analysis.mentions if o is not m])
         m.start, m.end, m.text = start, end, text[start:end]
         kept.append(m)
     analysis.mentions[:] = kept
+
+
+def _given_name_before(parsed, start: int, end: int, mentions) -> int:
+    """The start of a person's name whose first word the model left out ("[Mohannad] Jawad
+    Al-Shwaili, a commander ..." at the start of a report): the capitalised proper noun right
+    before it, joined to it in the parse, that no other mention holds and no title is."""
+    tokens = _tokens(parsed, start, end)
+    if tokens is None or not len(tokens) or tokens[0].i == 0:
+        return start
+    before = tokens.doc[tokens[0].i - 1]
+    if before.pos_ != "PROPN" or not before.is_title or before.whitespace_ != " " \
+            or before.head.i not in range(tokens.start, tokens.end) or before.lower_ in _titles():
+        return start
+    offset = next(o for o, d in parsed if d is before.doc)
+    new = offset + before.idx
+    if any(m.start < start and new < m.end for m in mentions):
+        return start  # another name there
+    return new
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    from crosscheck.extract import lexicon
+
+    return frozenset(t.lower().rstrip(".") for t in lexicon.load("titles.yml")["titles"] if " " not in t)
 
 
 def _named_of(parsed, start: int, end: int, mentions) -> int:

@@ -476,8 +476,8 @@ def test_one_count_of_one_thing_in_reports_of_one_story_is_the_same_thing():
 
 def test_one_doing_denied_of_one_thing_in_reports_of_one_story_is_the_same_denial():
     a = claim("c1", "d1", "Dijla Press", "entity:spokesman", "no ransom had been paid")
-    b = claim("c2", "d2", "Mashriq Wire", "anonymous:d2:a police source", "no ransom was paid for his release",
-              kind="anonymous")
+    b = claim("c2", "d2", "Mashriq Wire", "anonymous:d2:a police source",
+              "no ransom was paid for his release", kind="anonymous")
     a.clauses = [Clause("pay", (Arg("patient", "ransom"),), sign=-1)]
     b.clauses = [Clause("pay", (Arg("patient", "ransom"), Arg("for", "release")), sign=-1)]
     assert not found([a, b])

@@ -152,6 +152,11 @@ def test_what_is_not_put_as_a_fact_says_how(said):
     assert said('"Don\'t shoot him," she said.')["shoot"]["modality"] == "!"
     assert said("The brigade may have sold the rifles.")["sell"]["modality"] == "may"
     assert said("The brigade sold the rifles.")["sell"]["modality"] is None
+    # "No truth" denies what is said of the news or the reports it names.
+    news = said("He said there is no truth to the news about the arrest of the commander.")
+    reports = said("He said there was no truth to reports that the commander had been arrested.")
+    assert news["arrest"]["negated"] and reports["arrest"]["negated"]
+    assert not said("Police said the arrest of the commander was carried out on Monday.")["arrest"]["negated"]
     # An infinitive under "allowed", "managed", "forced" tells what was done.
     assert said("The staff allowed sixty tankers to enter from Iran.")["enter"]["modality"] is None
     assert said("Two prisoners managed to escape from the jail.")["escape"]["modality"] is None

@@ -56,3 +56,15 @@ def test_clean_spans_drops_the_article_of_organisations_only():
     a = Analysis(document=Document(text=text), mentions=[org, work])
     clean_spans(a, [])
     assert [m.text for m in a.mentions] == ["Interior Ministry", "the Beatles"]
+
+
+@pytest.mark.model
+def test_a_persons_given_name_the_model_left_out_is_taken_back(model_extractor):
+    text = ("Mohannad Jawad Al-Shwaili, a commander in the Eastern Dawn Battalions, was detained at a "
+            "checkpoint on Monday, a police source said.")
+    people = [m.text for m in model_extractor.extract(Document(text=text)).mentions if m.type == "person"]
+    assert "Mohannad Jawad Al-Shwaili" in people and "Jawad Al-Shwaili" not in people
+    # A title before the name stays out of it.
+    text = "Sheikh Hamid Nasser al-Zubaidi said the clashes had ended."
+    people = [m.text for m in model_extractor.extract(Document(text=text)).mentions if m.type == "person"]
+    assert not any(p.startswith("Sheikh") for p in people)
