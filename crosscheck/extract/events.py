@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "13"
+VERSION = "14"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -472,7 +472,11 @@ def _strength(number: Mention, parse: _Parse, lex) -> Event | None:
     # "put the force's strength at around 1,500": the measure says what the number counts.
     measured = noun.dep_ == "pobj" and noun.head.lower_ == "at" and any(
         c.dep_ == "dobj" and c.lower_ in lex["measures"] for c in noun.head.head.children)
-    if noun is token and not (grows or measured):
+    # "the number of the force's fighters has reached two thousand": what the measure counts.
+    reached = noun.dep_ == "dobj" and noun.head.lower_ in lex["grows"]
+    counted = [c for c in (noun.head.children if reached else ())
+               if c.dep_ == "nsubj" and c.lower_ in lex["measures"]]
+    if noun is token and not (grows or measured or counted):
         return None  # a bare number counts members only where a unit grows to it or it is measured
     unit, verb = [], None
     if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a brigade of 300 fighters"
@@ -486,6 +490,12 @@ def _strength(number: Mention, parse: _Parse, lex) -> Event | None:
         unit = _fillers(_children(noun, {"poss"})[0], "unit", parse, lex)
     elif noun.dep_ == "nsubj" and noun.head.lower_ in lex["serves"]:  # "800 men serve in the regiment"
         unit = [m for o in _objects_of(noun.head, {"in", "with"}) for m in _fillers(o, "unit", parse, lex)]
+    elif counted:  # "the number of the force's fighters" / "the brigade's strength" has reached
+        measure = counted[0]
+        whole = [o for o in _objects_of(measure, {"of"})] or [measure]
+        unit = [m for w in whole for p in [w, *_children(w, {"poss"})]
+                for m in _fillers(p, "unit", parse, lex)]
+        verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.lower_ == "at":  # "puts the brigade's strength at 1,200 men"
         measure = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.lower_ in lex["measures"]]
         unit = [m for c in measure for p in _children(c, {"poss"}) for m in _fillers(p, "unit", parse, lex)]

@@ -283,6 +283,10 @@ def test_a_weapon_that_hits_something_is_an_attack_and_sanctions_are_not(model_e
     # ... and from what its strength is put at, men named or not.
     found = events("A security official put the Badra Guardians Force's real strength at around 1,500.")
     assert [p["unit"] for t, _, p in found if t == "strength"] == [["Badra Guardians Force"]]
+    # ... or from what the number of its men has reached (not a toll's).
+    found = events("He said the number of the Badra Guardians Force's fighters had reached 2,000.")
+    assert [p["unit"] for t, _, p in found if t == "strength"] == [["Badra Guardians Force"]]
+    assert "strength" not in [t for t, _, _ in events("The death toll has reached 17.")]
 
 
 @pytest.mark.model
