@@ -109,21 +109,32 @@ def clean_spans(analysis, parsed) -> None:
 
 
 def _given_name_before(parsed, start: int, end: int, mentions) -> int:
-    """The start of a person's name whose first word the model left out ("[Mohannad] Jawad
-    Al-Shwaili, a commander ..." at the start of a report): the capitalised proper noun right
-    before it, joined to it in the parse, that no other mention holds and no title is."""
+    """The start of a person's name whose first word, opening the sentence, the model left
+    out ("[Mohannad] Jawad Al-Shwaili, a commander ..." at the start of a report): the proper
+    noun right before it, joined to it in the parse, that no other mention holds, no title is
+    and no common word (``_unknown_word``). (Anywhere else the word before is more often a
+    party or a post than a name: "Republican Donald Trump".)"""
     tokens = _tokens(parsed, start, end)
     if tokens is None or not len(tokens) or tokens[0].i == 0:
         return start
     before = tokens.doc[tokens[0].i - 1]
-    if before.pos_ != "PROPN" or not before.is_title or before.whitespace_ != " " \
-            or before.head.i not in range(tokens.start, tokens.end) or before.lower_ in _titles():
+    if not before.is_sent_start or before.pos_ != "PROPN" or not before.is_title \
+            or before.whitespace_ != " " or before.head.i not in range(tokens.start, tokens.end) \
+            or before.text.endswith(".") or before.lower_ in _titles() or not _unknown_word(before):
         return start
     offset = next(o for o, d in parsed if d is before.doc)
     new = offset + before.idx
     if any(m.start < start and new < m.end for m in mentions):
         return start  # another name there
     return new
+
+
+def _unknown_word(token) -> bool:
+    """Whether the word, written small, is none the model's vectors know ("mohannad", not
+    "echoing" or "pope"): at a sentence's start every word has a capital, so only a word that
+    is no common word is taken for a name. (A model without vectors takes none.)"""
+    vocab = token.vocab
+    return vocab.vectors.shape[0] > 0 and not vocab[token.lower_].has_vector
 
 
 @functools.cache
