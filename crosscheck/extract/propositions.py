@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "15"
+VERSION = "16"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -479,14 +479,24 @@ def _modality(pred, lex, question: bool = False) -> str | None:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and pred.dep_ not in ("ROOT", "relcl") and any(
                 g.dep_ == "det" and g.lower_ in ("which", "what") for g in c.children):
             return "whether"  # "did not say which authority was holding him"
-        if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN" \
-                and not (pred.head is not pred and pred.head.lemma_.lower() in lex["implicative"]):
+        if c.dep_ == "aux" and c.lower_ == "to" and pred.pos_ != "NOUN" and not _implied(pred, lex):
             return "to"
     if pred.pos_ != "NOUN" and question:
         return "?"
     if pred.tag_ == "VB" and pred.dep_ in ("ROOT", "ccomp", "parataxis") and _subject(pred)[0] is None:
         return "!"  # "Don't shoot him": a command, not a fact
     return None
+
+
+def _implied(pred, lex) -> bool:
+    """Whether an infinitive tells what was done: said under an implicative verb ("allowed
+    sixty tankers to enter") that is itself neither negated nor modal ("cannot allow her to
+    become president" tells nothing of it)."""
+    head = pred.head
+    if head is pred or head.lemma_.lower() not in lex["implicative"]:
+        return False
+    return not any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in lex["modal_verbs"])
+                   for c in head.children)
 
 
 def _governors(pred, lemmas: dict[int, str], negated: dict[int, bool],

@@ -160,6 +160,7 @@ def test_what_is_not_put_as_a_fact_says_how(said):
     # An infinitive under "allowed", "managed", "forced" tells what was done.
     assert said("The staff allowed sixty tankers to enter from Iran.")["enter"]["modality"] is None
     assert said("Two prisoners managed to escape from the jail.")["escape"]["modality"] is None
+    assert said("He cannot allow Hillary Clinton to become president.")["become"]["modality"] == "to"
 
 
 @pytest.mark.model
