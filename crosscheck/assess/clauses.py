@@ -275,6 +275,28 @@ def agreement(x: Arg, y: Arg) -> int | None:
     return 0 if cx is not None and cx == cy else -1
 
 
+def one_doing(a: Clause, b: Clause) -> bool:
+    """Whether two clauses may tell one doing: one meaning (a ``same`` group, a side of a
+    ``contrary`` pair, or one predicate that is no light verb: "has no checkpoint" and "has
+    2,000 fighters" are two things), and no two things done to ("took a dinar" and "received
+    guests")."""
+    m = meaning()
+    if relation(a, b) not in ("same", "outcome"):
+        return False
+    # (A light verb's own group is no meaning: "had more than 250" and "continues as it always
+    # has"; what it takes may give it one: "took him".)
+    own = set(m["groups"].get(a.predicate, ())) if a.predicate in m["light"] else set()
+    own |= set(m["groups"].get(b.predicate, ())) if b.predicate in m["light"] else set()
+    one_word = a.predicate == b.predicate and a.predicate not in m["light"]
+    if not ((a.groups & b.groups) - own or a.sides & b.sides or one_word):
+        return False
+    for x in a.args:
+        for y in b.args:
+            if x.role == y.role == "patient" and ((agree := agreement(x, y)) is None or agree < 0):
+                return False
+    return True
+
+
 def same_count(a: Clause, b: Clause, floor: int) -> bool:
     """Whether two clauses count one thing alike in one role: one figure (of at least
     ``floor``) on arguments that agree ("all 14 trucks were taken" / "the fighters took all

@@ -645,6 +645,32 @@ def same_clauses(a: Statement, b: Statement,
     return found
 
 
+def accused_denies(denial: Statement, claim: Statement, common: frozenset[str] = frozenset()) -> str | None:
+    """Whether ``denial`` is the accused's answer to ``claim``, in one report or two of one
+    story: a doing ``claim`` says was done by an entity ``denial`` names (its speaker, or one
+    it names), which ``denial`` says was not done, in a clause of the same meaning and with
+    nothing done to that tells them apart ("The division has denied detaining him" /
+    "members of the division's security office detained the activist"; "he had never taken
+    a dinar from any company" / "al-Dulaimi had pocketed $2 million from the company"). The
+    detail, or None. (What is done to may be told two ways, "him" and a name, which is why
+    the clauses' own comparison leaves such pairs; a doing taken as given is not what is
+    denied.)"""
+    if not (denial.document == claim.document or claim.document in denial.story):
+        return None
+    party = denial.named() - common
+    if not party or denial.polarity > 0 or claim.polarity < 0:
+        return None
+    for ca in denial.clauses:
+        if ca.given or denial.signed(ca) > 0:
+            continue
+        for cb in claim.clauses:
+            doers = {x.entity for x in cb.args if x.role == "agent" and x.entity}
+            if claim.signed(cb) < 0 or not party & doers or not clauses.one_doing(ca, cb):
+                continue
+            return f"the accused denies it: {ca.predicate}/{cb.predicate}"
+    return None
+
+
 def _denied_alike(a: Statement, b: Statement, ca: Clause, cb: Clause) -> bool:
     """Whether two statements' clauses deny one doing (one predicate) to one thing (one
     word for what it was done to, not "anything" or "it")."""
@@ -889,6 +915,15 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
         out.update((i, j) for j, n in shared.items() if n >= s["min_shared_words"])
     for postings in by_event.values():
         out.update(combinations(sorted(set(postings)), 2))
+    # A denial by a party, against what says the party did it (``accused_denies``).
+    by_doer: dict[str, set[int]] = defaultdict(set)
+    for i, st in enumerate(statements):
+        for x in (x for c in st.clauses for x in c.args if x.role == "agent" and x.entity):
+            by_doer[x.entity].add(i)
+    for i, st in enumerate(statements):
+        if st.polarity < 0:
+            out.update((min(i, j), max(i, j)) for e in st.named() for j in by_doer.get(e, ()) if j != i
+                       and (statements[j].document == st.document or statements[j].document in st.story))
     # Accounts of one family of happening in two reports that tell one story.
     by_report: dict[tuple[str, str], set[int]] = defaultdict(set)
     story: dict[tuple[str, str], frozenset[str]] = {}
@@ -1018,6 +1053,8 @@ def compare(statements: list[Statement]) -> list[Pair]:
             if said is not None and not twice:
                 kind, reason, detail = said
                 add(kind, a, b, "denial" if kind == "contradiction" and reason == "same" else reason, detail)
+            elif not twice and (answer := accused_denies(a, b, common) or accused_denies(b, a, common)):
+                add("contradiction", a, b, "denial", answer)
             continue
         # Where the store has no propositions (a workspace older than them), the same words
         # corroborate; without the predicate and its arguments a "not" on one side says too

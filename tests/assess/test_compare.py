@@ -489,6 +489,31 @@ def test_one_doing_denied_of_one_thing_in_reports_of_one_story_is_the_same_denia
     assert not found([a, b])
 
 
+def test_the_accused_denying_what_he_is_said_to_have_done_contradicts_it():
+    division = "ent-division"
+    # "The division has denied detaining him" / "members of the division's security office
+    # detained the activist": "him" and "the activist" cannot be told one, so the clauses
+    # alone leave the pair.
+    a = claim("c1", "d1", "Levant Wire", f"entity:{division}", "detaining him", stance="denies")
+    b = claim("c2", "d2", "North Press", "anonymous:d2:his brother",
+              "members of the division's security office detained the activist", kind="anonymous",
+              entities=[division])
+    members = Arg("agent", "member", division, "organization")
+    a.clauses = [Clause("detain", (Arg("patient", "he"),))]
+    b.clauses = [Clause("detain", (members, Arg("patient", "activist")))]
+    assert not found([a, b])  # two reports of who knows what
+    a.story, b.story = frozenset(["d2"]), frozenset(["d1"])
+    assert found([a, b]) == {("contradiction", "c1", "c2", "denial", "independent")}
+    # Not when what was done to differs ("took a dinar" / "received guests"), nor when the
+    # doing is only taken as given ("had nothing to do with the killing").
+    b.clauses = [Clause("detain", (members, Arg("patient", "truck")))]
+    a.clauses = [Clause("detain", (Arg("patient", "rifle"),))]
+    assert not found([a, b])
+    b.clauses = [Clause("detain", (members, Arg("patient", "activist")))]
+    a.clauses = [Clause("detain", (Arg("patient", "he"),), given=True)]
+    assert not found([a, b])
+
+
 def test_a_place_named_after_another_lies_in_it():
     airport = EventFact("e1", "arrest", frozenset({"ent-airport"}), place_names=frozenset({"Benina airport"}))
     town = EventFact("e2", "arrest", frozenset({"ent-benina"}), place_names=frozenset({"Benina"}))
