@@ -654,18 +654,20 @@ def accused_denies(denial: Statement, claim: Statement, common: frozenset[str] =
     a dinar from any company" / "al-Dulaimi had pocketed $2 million from the company"). The
     detail, or None. (What is done to may be told two ways, "him" and a name, which is why
     the clauses' own comparison leaves such pairs; a doing taken as given is not what is
-    denied.)"""
+    denied, nor one said to be possible.)"""
     if not (denial.document == claim.document or claim.document in denial.story):
         return None
     party = denial.named() - common
     if not party or denial.polarity > 0 or claim.polarity < 0:
         return None
+    said = ("asserted", "alleged")  # not "may have", "possibly", "if", "to"
     for ca in denial.clauses:
-        if ca.given or denial.signed(ca) > 0:
+        if ca.given or denial.signed(ca) > 0 or ca.modality not in said:
             continue
         for cb in claim.clauses:
             doers = {x.entity for x in cb.args if x.role == "agent" and x.entity}
-            if claim.signed(cb) < 0 or not party & doers or not clauses.one_doing(ca, cb):
+            if claim.signed(cb) < 0 or cb.modality not in said or not party & doers \
+                    or not clauses.one_doing(ca, cb):
                 continue
             return f"the accused denies it: {ca.predicate}/{cb.predicate}"
     return None

@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "16"
+VERSION = "17"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -69,6 +69,7 @@ def _lexicon() -> dict[str, Any]:
             "involvement_nouns": set(data["involvement_nouns"]), "verb_adverbs": data["verb_adverbs"],
             "hedges": set(data["hedges"]), "false_words": set(data["false_words"]),
             "implicative": set(data["implicative"]), "untrue_nouns": set(data["untrue_nouns"]),
+            "not_done": set(data["not_done"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds),
             "reporting": {v for verbs in lexicon.load("cues.yml")["verbs"].values() for v in verbs}}
@@ -440,6 +441,10 @@ def _negated(pred, arguments: list[Argument], lex) -> bool:
         return True  # "it was not the brigade that fired"
     if _no_truth_in(pred, lex):
         return True  # "there is no truth to the news about the arrest of the commander"
+    head = pred.head
+    if head is not pred and pred.dep_ in ("xcomp", "ccomp", "pcomp") \
+            and head.lemma_.lower() in lex["not_done"]:
+        return not any(c.dep_ == "neg" for c in head.children)  # "refused to pay"; "did not fail to"
     return _tie_negated(pred, lex) or any(a.negative and a.role in ("agent", "patient") for a in arguments)
 
 

@@ -161,6 +161,10 @@ def test_what_is_not_put_as_a_fact_says_how(said):
     assert said("The staff allowed sixty tankers to enter from Iran.")["enter"]["modality"] is None
     assert said("Two prisoners managed to escape from the jail.")["escape"]["modality"] is None
     assert said("He cannot allow Hillary Clinton to become president.")["become"]["modality"] == "to"
+    # What was refused, failed or avoided was not done.
+    assert said("The commander refused to hand over the weapons.")["hand over"]["negated"]
+    assert said("Trump used loopholes to avoid paying federal taxes.")["pay"]["negated"]
+    assert not said("He did not fail to pay.")["pay"]["negated"]
 
 
 @pytest.mark.model
