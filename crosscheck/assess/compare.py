@@ -922,6 +922,7 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
     for i, st in enumerate(statements):
         for x in (x for c in st.clauses for x in c.args if x.role == "agent" and x.entity):
             by_doer[x.entity].add(i)
+    by_doer = {e: doing for e, doing in by_doer.items() if len(doing) <= limit}  # (as a word in too many)
     for i, st in enumerate(statements):
         if st.polarity < 0:
             out.update((min(i, j), max(i, j)) for e in st.named() for j in by_doer.get(e, ()) if j != i
