@@ -617,7 +617,7 @@ def same_clauses(a: Statement, b: Statement,
     # thing named in common ("all 14 trucks were taken" / "the fighters took all 14 trucks"),
     # and so is one doing denied of one thing ("no ransom had been paid" / "no ransom was paid
     # for his release").
-    together = a.document == b.document or b.document in a.story
+    together = told_together(a, b)
     floor = settings()["same_count_floor"]
     found = None
     by_sense = b.by_sense()
@@ -645,6 +645,11 @@ def same_clauses(a: Statement, b: Statement,
     return found
 
 
+def told_together(a: Statement, b: Statement) -> bool:
+    """Whether two statements are in one report, or in two reports that tell one story."""
+    return a.document == b.document or b.document in a.story
+
+
 def accused_denies(denial: Statement, claim: Statement, common: frozenset[str] = frozenset()) -> str | None:
     """Whether ``denial`` is the accused's answer to ``claim``, in one report or two of one
     story: a doing ``claim`` says was done by an entity ``denial`` names (its speaker, or one
@@ -655,7 +660,7 @@ def accused_denies(denial: Statement, claim: Statement, common: frozenset[str] =
     detail, or None. (What is done to may be told two ways, "him" and a name, which is why
     the clauses' own comparison leaves such pairs; a doing taken as given is not what is
     denied, nor one said to be possible.)"""
-    if not (denial.document == claim.document or claim.document in denial.story):
+    if not told_together(denial, claim):
         return None
     party = denial.named() - common
     if not party or denial.polarity > 0 or claim.polarity < 0:
@@ -925,8 +930,8 @@ def candidates(statements: list[Statement]) -> set[tuple[int, int]]:
     by_doer = {e: doing for e, doing in by_doer.items() if len(doing) <= limit}  # (as a word in too many)
     for i, st in enumerate(statements):
         if st.polarity < 0:
-            out.update((min(i, j), max(i, j)) for e in st.named() for j in by_doer.get(e, ()) if j != i
-                       and (statements[j].document == st.document or statements[j].document in st.story))
+            out.update((min(i, j), max(i, j)) for e in st.named() for j in by_doer.get(e, ())
+                       if j != i and told_together(st, statements[j]))
     # Accounts of one family of happening in two reports that tell one story.
     by_report: dict[tuple[str, str], set[int]] = defaultdict(set)
     story: dict[tuple[str, str], frozenset[str]] = {}

@@ -31,6 +31,7 @@ import re
 from collections import Counter
 
 from crosscheck.extract import lexicon
+from crosscheck.extract.dateline import DATELINE
 from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 from crosscheck.resolve.names import organization_heads
@@ -99,8 +100,6 @@ def _dateline_places(analysis, ends: Counter[tuple[str, ...]]) -> int:
     Syria, March 7 (LRW) - ... the vegetable market of Sarmada") that the model took for an
     organisation or a person, unless a longer person's name in the report ends in it. Returns
     where the dateline ends (0: none)."""
-    from crosscheck.extract.dateline import DATELINE
-
     found = DATELINE.match(analysis.document.text)
     if not found:
         return 0

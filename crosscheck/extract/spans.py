@@ -10,10 +10,10 @@ keeps its exact offsets after trimming.
 
 from __future__ import annotations
 
-import functools
 import re
 
 from crosscheck.extract.stages import stage
+from crosscheck.extract.titles import is_title
 
 VERSION = "4"
 
@@ -120,7 +120,7 @@ def _given_name_before(parsed, start: int, end: int, mentions) -> int:
     before = tokens.doc[tokens[0].i - 1]
     if not before.is_sent_start or before.pos_ != "PROPN" or not before.is_title \
             or before.whitespace_ != " " or before.head.i not in range(tokens.start, tokens.end) \
-            or before.text.endswith(".") or before.lower_ in _titles() or not _unknown_word(before):
+            or before.text.endswith(".") or is_title(before.text) or not _unknown_word(before):
         return start
     offset = next(o for o, d in parsed if d is before.doc)
     new = offset + before.idx
@@ -135,13 +135,6 @@ def _unknown_word(token) -> bool:
     is no common word is taken for a name. (A model without vectors takes none.)"""
     vocab = token.vocab
     return vocab.vectors.shape[0] > 0 and not vocab[token.lower_].has_vector
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    from crosscheck.extract import lexicon
-
-    return frozenset(t.lower().rstrip(".") for t in lexicon.load("titles.yml")["titles"] if " " not in t)
 
 
 def _named_of(parsed, start: int, end: int, mentions) -> int:

@@ -772,7 +772,6 @@ _PLURAL = re.compile(r"(?:arrests|attacks|bombings|killings|assassinations|explo
 _DIED = frozenset(("died", "die", "dies", "perished", "succumbed"))
 
 
-# Who a target belongs to, where a described one says: an army checkpoint is not a police one.
 # A sentence that tells another happening than the report's: "In a separate incident, a
 # roadside bomb killed two civilians", "Elsewhere, ...", "Separately, ...".
 _SEPARATE = re.compile(r"\W*(?:in\s+(?:a\s+separate|another|an\s+unrelated)\s+(?:incident|attack|development)"
@@ -782,11 +781,10 @@ _SEPARATE = re.compile(r"\W*(?:in\s+(?:a\s+separate|another|an\s+unrelated)\s+(?
 @functools.cache
 def _quantity_nouns() -> frozenset[str]:
     """Nouns that count what follows their "of" (``quantity_nouns`` in propositions.yml)."""
-    from crosscheck.extract import lexicon
-
     return frozenset(lexicon.load("propositions.yml")["quantity_nouns"])
 
 
+# Who a target belongs to, where a described one says: an army checkpoint is not a police one.
 _FORCES = ("army", "police", "military", "border", "peshmerga", "federal", "militia", "navy", "air")
 _PREPOSITIONS = ("of", "at", "in", "on", "near", "from", "to", "with", "for", "by", "outside", "inside")
 
