@@ -80,11 +80,15 @@ def updated(sentence: str) -> bool:
     """Whether a sentence tells its figure as an update of an earlier one: a verb of rising
     that takes a number ("the toll has risen to 14", "the number of martyrs had reached
     eleven"), or a word such as "later" or "revised"."""
-    s = settings()
-    low = sentence.lower()
-    if set(re.findall(r"[a-z]+", low)) & s["updates"]:
+    if set(re.findall(r"[a-z]+", sentence.lower())) & settings()["updates"]:
         return True
-    return any(number_of(m.group(1).rstrip(",.")) for m in s["update_verbs"].finditer(low))
+    return risen_to(sentence)
+
+
+def risen_to(sentence: str) -> bool:
+    """Whether a verb of rising in the sentence takes a number ("has risen to four")."""
+    verbs = settings()["update_verbs"]
+    return any(number_of(m.group(1).rstrip(",.")) for m in verbs.finditer(sentence.lower()))
 
 
 @functools.cache
@@ -629,6 +633,8 @@ def same_clauses(a: Statement, b: Statement,
             said = clauses.compare(ca, cb, shared or alike, common)
             if said is None:
                 continue
+            if said.reason == "figures" and _updates(a, b):
+                continue  # "the toll has risen to four" against "killing three" the day before
             sign_b = b.signed(cb) * (-1 if said.opposite else 1)
             conflict = said.reason in ("figures", "date", "place") or a.signed(ca) != sign_b
             if conflict and said.firm:
@@ -643,6 +649,17 @@ def same_clauses(a: Statement, b: Statement,
                 if (counts := clauses.goods_counts(ca, cb)) is not None:
                     return "contradiction", "figures", counts
     return found
+
+
+def _updates(a: Statement, b: Statement) -> bool:
+    """Whether one statement tells its figure as risen ("has risen to four") since the
+    other's: in a report of the same day or later, as far as their events' reports say. (Not
+    the looser words of ``updated``: "a figure that has doubled since last winter" is the
+    size now, against any other.)"""
+    def reported(s: Statement) -> str:
+        return max((e.report_date or "" for e in s.events), default="")
+
+    return any(risen_to(x.text) and reported(x) >= reported(y) for x, y in ((a, b), (b, a)))
 
 
 def told_together(a: Statement, b: Statement) -> bool:

@@ -729,11 +729,22 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
     victims = frozenset(lex["kinds"][w] for w in words if w in lex["kinds"])  # "heroes": not told
     return EventFact(e["id"], e["type"], places, e["date"], e["precision"], doc.date,
                      {k: f for k, f in figures.items() if f is not None}, update,
-                     dated=bool(e["date"]), placed=bool(places), participants=participants, people=people,
+                     dated=bool(e["date"]) and not _named_by_day(e.get("date_text"), text),
+                     placed=bool(places), participants=participants, people=people,
                      place_names=frozenset(p["text"] for p in e["places"]),
                      at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims,
                      plural=all(_PLURAL.fullmatch(t["text"].lower()) for t in e["evidence"]),
                      later=e["type"] == "die" and all(t["text"].lower() in _DIED for t in e["evidence"]))
+
+
+def _named_by_day(date_text: str | None, sentence: str) -> bool:
+    """Whether the sentence gives the date only in a name for the happening, the day's
+    possessive ("12 people were killed in Tuesday's explosion"): that tells which happening
+    it is, not on which day it was, as "the blast happened on Monday" does."""
+    if not date_text:
+        return False
+    said = re.escape(date_text.strip())
+    return bool(re.search(rf"\b{said}['’]s\b", sentence)) and not re.search(rf"\b{said}\b(?!['’]s)", sentence)
 
 
 def _described(words: str) -> str:

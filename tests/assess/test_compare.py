@@ -12,6 +12,7 @@ from crosscheck.assess.compare import (
     event_agrees,
     independence,
     points_back_words,
+    risen_to,
     same_event,
     stem,
     updated,
@@ -180,6 +181,29 @@ def test_a_verb_of_rising_makes_an_update_only_where_it_takes_the_figure():
     assert not updated("Six people were killed; the governor could not be reached for comment")
     assert not updated("Three men died before a truce was reached on Tuesday")
     assert not updated("Prices rose by about a third after seven traders were detained")
+    # Only the verb that takes the figure is a rise: "since" is an update's word, not a rise.
+    assert risen_to("The death toll from the blast has risen to 14")
+    assert not risen_to("the force has about 2,000 men, a figure that had doubled since last winter")
+
+
+def killed(n):
+    return Clause("kill", (Arg("patient", "people", figure=Figure(n, n)), Arg("near", "ranya", "ent-ranya")))
+
+
+def test_a_count_in_a_clause_that_has_risen_since_is_an_update_not_a_dispute():
+    a = claim("c1", "d1", "Tigris Post", "anonymous:d1:a security source",
+              "A drone struck a car near Ranya, killing three people", kind="anonymous",
+              entities=["ent-ranya"])
+    b = claim("c2", "d2", "Tigris Post", "anonymous:d2:a medical source",
+              "The number of people killed in the strike near Ranya has risen to four", kind="anonymous",
+              entities=["ent-ranya"])
+    a.clauses, b.clauses = [killed(3)], [killed(4)]
+    assert not [p for p in found([a, b]) if p[0] == "contradiction"]
+    # Told as the count, not a rise, the two counts dispute each other.
+    c = claim("c3", "d3", "Babil Daily", "anonymous:d3:a police source",
+              "four people were killed in the strike near Ranya", kind="anonymous", entities=["ent-ranya"])
+    c.clauses = [killed(4)]
+    assert ("contradiction", "c1", "c3", "figures", "independent") in found([a, c])
 
 
 def test_an_undated_toll_in_a_later_roundup_is_of_the_dated_happening():

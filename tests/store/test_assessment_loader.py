@@ -1,7 +1,7 @@
 """How the store's statements are made comparable (crosscheck.store.assessment), on the parts
 that need no model: described targets as keys."""
 
-from crosscheck.store.assessment import _described
+from crosscheck.store.assessment import _described, _named_by_day
 
 
 def test_a_described_target_is_its_kind_and_the_force_it_belongs_to():
@@ -22,3 +22,13 @@ def test_a_deputy_commander_is_not_the_commander():
 
     assert _role_words("commander") == ["commander"]
     assert _role_words("Deputy Commander") == [] and _role_words("ex-governor") == []
+
+
+def test_a_day_that_only_names_the_happening_is_no_day_told():
+    # "Tuesday's explosion" tells which blast; "on Monday" tells when it was.
+    assert _named_by_day("Tuesday", "at least 12 people were killed in Tuesday's explosion")
+    assert _named_by_day("Tuesday", "Eleven were killed in Tuesday’s car bombing at the garage")
+    assert not _named_by_day("Monday", "the blast happened on Monday evening")
+    # Told both ways, the day is told.
+    assert not _named_by_day("Tuesday", "Tuesday's blast, which went off on Tuesday at noon, killed six")
+    assert not _named_by_day(None, "a blast killed six")
