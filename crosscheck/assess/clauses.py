@@ -166,6 +166,7 @@ def meaning() -> dict[str, Any]:
             "carriers": frozenset(data["carriers"]), "goods": frozenset(data["goods"]),
             "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
+            "seeking": frozenset(data["seeking"]),
             "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()},
             "whereabouts": (frozenset(data["whereabouts"]["preps"]), frozenset(data["whereabouts"]["kinds"]))}
 

@@ -564,6 +564,7 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
             nouns = [a["head_start"] for a in r["arguments"] if a["role"] in meaning.CORE]
             for n in nouns:
                 described[n].extend(a for a in r["arguments"] if a["role"] not in meaning.CORE)
+    unreal = {r["at_start"]: r["modality"] in _IRREALIS for r in rows}
     out = []
     for r in rows:
         if not start <= r["at_start"] < end or r["predicate"] in m["carriers"] or r["form"] == "description":
@@ -579,6 +580,11 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
                 sign = -sign
             elif g["lemma"] in m["alleging"]:
                 modality = "alleged"
+            elif g["lemma"] in m["seeking"] or (unreal.get(g["at"]) and g["lemma"] not in m["light"]):
+                # What is sought ("called for his release"), or what an aim is of ("paid to
+                # secure his release"), is not said to have happened. (Not "had nothing to do
+                # with the killing": a light verb's "to" is no aim.)
+                modality = "irrealis"
         # "Held in Erbil, not in Sulaymaniyah": where it was not is not said of it.
         given = [a for a in r["arguments"] if not (a.get("negative") and a["role"] not in meaning.CORE)]
         roles = {a["role"] for a in given}
