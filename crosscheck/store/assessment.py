@@ -129,12 +129,16 @@ def statements(conn: Connection) -> list[Statement]:
             # "Al-Saadi rejected the claim, telling the paper that every rifle was handed
             # over": the evidence of a denial that points back is its sentence.
             shown = next(((a, b) for a, b in bounds[doc.id] if a <= r["cue_start"] < b), shown)
+        said_in = [] if r["content_start"] is None else clauses_in(doc.id, (start, end), speaker)
+        if _seeking(r["cue_text"]):
+            # "Rights groups called for his release": what is sought is not said to be so.
+            said_in = [replace(c, modality="irrealis") for c in said_in]
         s = Statement(r["id"], r["document_id"], doc.outlet, source, kind, r["stance"], shown,
                       words or "",
                       entities=frozenset(e for a, b, e in named[r["document_id"]] if start <= a and b <= end),
                       cited=frozenset(cited), source_name=source_name,
                       props=_predicate(doc.text, (start, end), named[r["document_id"]]),
-                      clauses=[] if r["content_start"] is None else clauses_in(doc.id, (start, end), speaker),
+                      clauses=said_in,
                       parsed=doc.id in kept)
         claimed[r["document_id"]].append((start, end, s))
         if not (r["source_entity_id"] or r["source_text"]) and (r["via"] or _hearsay(r["cue_text"])):
@@ -617,6 +621,14 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         out.append(Clause(r["predicate"], tuple(args), sign, modality, days, r["at_start"], generic=generic,
                           core_at=core_at, given=r["form"] == "tied"))
     return out
+
+
+def _seeking(cue: str | None) -> bool:
+    """Whether a claim's cue asks for its content ("called for", "demanded", "urged"; meaning.yml's
+    ``seeking``), rather than saying it is so."""
+    words = re.findall(r"[a-z]+", (cue or "").lower())
+    seeking = meaning.meaning()["seeking"]
+    return any(w in seeking or compare.stem(w) in {compare.stem(x) for x in seeking} for w in words[:2])
 
 
 def _hearsay(cue: str | None) -> bool:

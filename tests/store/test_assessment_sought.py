@@ -15,6 +15,9 @@ RELEASE = {
     "04-rw.md": ("Rafidain Wire", "2026-05-08",
                  "MOSUL (Rafidain Wire) - Nabil Kanaan was freed on Thursday and is back with his family, "
                  "a security source said."),
+    "05-nw.md": ("Northern Wire", "2026-05-06",
+                 "MOSUL (Northern Wire) - Rights groups in Mosul on Wednesday called for the release of the "
+                 "trader Nabil Saeed Kanaan."),
 }
 
 
@@ -24,7 +27,7 @@ def test_a_release_demanded_or_paid_for_is_not_a_release(assessed, pairs_between
     # The two accounts of the release agree ...
     assert ("corroboration", "same") in pairs_between(engine, "was released on Thursday", "was freed")
     # ... and what was asked or paid for it says nothing of whether it happened.
-    for sought in ("demanded $200,000", "to secure his release"):
+    for sought in ("demanded $200,000", "to secure his release", "the release of the trader"):
         assert pairs_between(engine, sought, "was released on Thursday") == []
         assert pairs_between(engine, sought, "was freed") == []
 
