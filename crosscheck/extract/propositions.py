@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "17"
+VERSION = "18"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -465,6 +465,10 @@ def _no_truth_in(pred, lex) -> bool:
     return False
 
 
+# How a clause that asks hangs under what it is asked of ("differ on when", "unclear who").
+_ASKED_AS = ("pcomp", "ccomp", "csubj", "xcomp")
+
+
 def _modality(pred, lex, question: bool = False) -> str | None:
     """How the clause is put when not as a fact: a modal ("may", "should"), a hedge
     ("allegedly"), a condition or question ("if", "whether", "?"), or an infinitive ("to
@@ -481,6 +485,13 @@ def _modality(pred, lex, question: bool = False) -> str | None:
             return c.lower_
         if c.dep_ == "advmod" and c.lower_ in ("where", "why", "how") and pred.dep_ != "ROOT":
             return "whether"  # "had not been told where he was being held": a question
+        if pred.dep_ in _ASKED_AS and (
+                (c.dep_ == "advmod" and c.lower_ == "when")
+                or (c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in ("who", "whom", "what"))
+                or (c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(g.lower_ == "how" for g in c.subtree))):
+            # What a complement asks: "accounts differ on when he was taken, how many men took
+            # him"; "it is unclear who fired first" (not "when he was taken, ...": a time).
+            return "whether"
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and pred.dep_ not in ("ROOT", "relcl") and any(
                 g.dep_ == "det" and g.lower_ in ("which", "what") for g in c.children):
             return "whether"  # "did not say which authority was holding him"

@@ -117,6 +117,13 @@ def test_a_negating_argument_negates_the_clause(said):
     assert found["hold"]["modality"] == "whether"
     found = said("The brigade which holds the town denied it.")
     assert found["hold"]["modality"] is None  # a relative clause asks nothing
+    # ... nor does a time: "when" asks only where the clause is what is asked of.
+    found = said("It is unclear who fired first.")
+    assert found["fire"]["modality"] == "whether"
+    found = said("The officer did not say what the men had seized.")
+    assert found["seize"]["modality"] == "whether"
+    found = said("He said gunmen took him when he left the mosque.")
+    assert found["take"]["modality"] is None and found["leave"]["modality"] is None
     # "pulled out of": a verb with its particle, and where from.
     found = said("We have not pulled out of Jalawla.")
     assert found["pull out"]["negated"] and found["pull out"]["args"]["from"][0] == "Jalawla"
