@@ -637,6 +637,9 @@ def same_clauses(a: Statement, b: Statement,
                 continue  # "the toll has risen to four" against "killing three" the day before
             sign_b = b.signed(cb) * (-1 if said.opposite else 1)
             conflict = said.reason in ("figures", "date", "place") or a.signed(ca) != sign_b
+            if conflict and said.reason == "same" and not said.opposite \
+                    and _doer_denied_only(*((ca, cb) if a.signed(ca) < 0 else (cb, ca))):
+                continue  # "his forces had not detained al-Hakimi" / "al-Hakimi was detained"
             if conflict and said.firm:
                 return "contradiction", said.reason, said.detail
             if not conflict and said.agreeable:
@@ -649,6 +652,29 @@ def same_clauses(a: Statement, b: Statement,
                 if (counts := clauses.goods_counts(ca, cb)) is not None:
                     return "contradiction", "figures", counts
     return found
+
+
+_DETERMINERS = {"the", "a", "an", "its", "his", "their", "al"}  # (and the article of a name)
+
+
+def _doer_denied_only(denied: Clause, said: Clause) -> bool:
+    """Whether a clause denied says only who did not do it: it names a doer ("his forces had
+    not detained al-Hakimi"; not "anyone", "any security agency") that the clause said
+    neither fills nor points to (its own doer, or a thing of the doer's: "held at the
+    battalion's base"). Against "al-Hakimi was detained" it denies another proposition."""
+    m = clauses.meaning()
+    anyone = m["anyone_not"] | {"anyone", "anybody", "someone", "somebody"}
+    doers = [x for x in denied.args if x.role == "agent" and x.lemma not in anyone
+             and (x.entity or x.lemma not in m["generic"]) and not {"any", "no"} & x.modifiers]
+    if not doers or any(y.role == "agent" for y in said.args):
+        return False
+
+    def points_to(doer: clauses.Arg, y: clauses.Arg) -> bool:
+        words = set(_WORD.findall((doer.text or doer.lemma).lower())) - _DETERMINERS
+        return bool((doer.entity and y.entity == doer.entity) or doer.lemma in y.modifiers
+                    or words & y.modifiers or (doer.lemma in m["units"] and y.modifiers & m["units"]))
+
+    return not any(points_to(d, y) for d in doers for y in said.args)
 
 
 def _updates(a: Statement, b: Statement) -> bool:

@@ -666,3 +666,36 @@ def test_a_doing_and_its_noun_share_a_stem():
     assert stem("seizure") == stem("seized") == stem("seizing")
     assert stem("investigation") == stem("investigated")
     assert stem("million") != stem("mill") and stem("mission") != stem("miss")
+
+
+def detained(*args, sign=1):
+    return Clause("detain", (Arg("patient", "hakimi", "ent-hakimi", "person"), *args), sign)
+
+
+def test_denying_who_did_it_does_not_deny_that_it_was_done():
+    forces = Arg("agent", "force", "ent-belt", "organization", text="his forces")
+    said = claim("c1", "d1", "Aden Wire", "anonymous:d1:a relative",
+                 "al-Hakimi was detained at his home", kind="anonymous", entities=["ent-hakimi"])
+    by_them = claim("c2", "d2", "Taiz Daily", "anonymous:d2:a rights group",
+                    "forces of the security belt detained al-Hakimi", kind="anonymous",
+                    entities=["ent-hakimi", "ent-belt"])
+    denied = claim("c3", "d3", "Gulf Ledger", "entity:ent-commander",
+                   "his forces had not detained al-Hakimi", entities=["ent-hakimi", "ent-belt"])
+    said.clauses, by_them.clauses = [detained()], [detained(forces)]
+    denied.clauses = [detained(forces, sign=-1)]
+    pairs = found([said, by_them, denied])
+    assert ("contradiction", "c2", "c3", "denial", "independent") in pairs  # who did it, disputed
+    assert not [p for p in pairs if p[0] == "contradiction" and {"c1", "c3"} == set(p[1:3])]
+    # Nobody at all, or a doer the other points to ("held at the battalion's base"), is denied.
+    nobody = claim("c4", "d4", "Gulf Ledger", "entity:ent-hakimi",
+                   "he had not been detained by anyone", entities=["ent-hakimi"])
+    nobody.clauses = [detained(Arg("agent", "anyone"), sign=-1)]
+    assert ("contradiction", "c1", "c4", "denial", "independent") in found([said, nobody])
+    base = claim("c5", "d5", "Taiz Daily", "anonymous:d5:an official",
+                 "al-Hakimi was being detained at the battalion's base", kind="anonymous",
+                 entities=["ent-hakimi"])
+    base.clauses = [detained(Arg("at", "base", modifiers=frozenset({"battalion"})))]
+    unit = claim("c6", "d6", "Aden Wire", "entity:ent-commander", "his unit had not detained al-Hakimi",
+                 entities=["ent-hakimi"])
+    unit.clauses = [detained(Arg("agent", "unit", modifiers=frozenset({"his"}), text="his unit"), sign=-1)]
+    assert ("contradiction", "c5", "c6", "denial", "independent") in found([base, unit])
