@@ -444,6 +444,9 @@ def cause_links(text: str, names: list[tuple[int, int, str]] = ()) -> list[Link]
         for m in s["cause_markers"][sign].finditer(low):
             if sign > 0 and any(a <= m.start() < b for a, b in denied):
                 continue  # "not because of": the denial's words hold the assertion's
+            if m[0] == "over" and set(_WORD.findall(low[max(0, m.start() - 20):m.start()])[-1:]) \
+                    & set(s["causes"]["over_verbs"]):
+                continue  # "handed over to the directorate": a particle, not a cause
             end = _phrase_end(low, m.end())
             phrase = low[m.end():end]
             false = s["called_false"].search(phrase) if sign > 0 else None
@@ -686,6 +689,18 @@ def _updates(a: Statement, b: Statement) -> bool:
         return max((e.report_date or "" for e in s.events), default="")
 
     return any(risen_to(x.text) and reported(x) >= reported(y) for x, y in ((a, b), (b, a)))
+
+
+def _one_says_why(a: Statement, b: Statement) -> bool:
+    """Whether one statement says why a doing was done (or that it was for no such reason)
+    and the other only that it was done: two propositions, the cause and the doing ("he was
+    removed over the Marwa Star affair" / "he was dismissed on Sunday"), unless they give
+    the doing one day ("removed on Monday because of the seizure" / "dismissed on Monday")."""
+    if bool(a.links) == bool(b.links):
+        return False
+    days_a = set().union(*(c.days for c in a.clauses))
+    days_b = set().union(*(c.days for c in b.clauses))
+    return not days_a & days_b
 
 
 def told_together(a: Statement, b: Statement) -> bool:
@@ -1101,6 +1116,8 @@ def compare(statements: list[Statement]) -> list[Pair]:
             continue
         if a.clauses and b.clauses:
             said = same_clauses(a, b, common)
+            if said is not None and said[0] == "corroboration" and _one_says_why(a, b):
+                continue  # "removed over the Marwa Star affair" / "was dismissed on Sunday"
             if said is not None and not twice:
                 kind, reason, detail = said
                 add(kind, a, b, "denial" if kind == "contradiction" and reason == "same" else reason, detail)

@@ -699,3 +699,31 @@ def test_denying_who_did_it_does_not_deny_that_it_was_done():
                  entities=["ent-hakimi"])
     unit.clauses = [detained(Arg("agent", "unit", modifiers=frozenset({"his"}), text="his unit"), sign=-1)]
     assert ("contradiction", "c5", "c6", "denial", "independent") in found([base, unit])
+
+
+def test_over_as_a_particle_holds_no_cause():
+    from crosscheck.assess.compare import cause_links
+
+    # "Over" as a verb's particle holds no cause.
+    assert cause_links("every rifle his men seized had been handed over to the logistics directorate") == []
+
+
+def removed(*args):
+    return Clause("remove", (Arg("patient", "fakhri", "ent-fakhri", "person"), *args))
+
+
+def test_why_it_was_done_and_that_it_was_done_are_two_propositions():
+    from crosscheck.assess.compare import cause_links
+
+    why = claim("c1", "d1", "Tobruk Wire", "anonymous:d1:a port source",
+                "al-Fakhri was removed over the Marwa Star affair", kind="anonymous", entities=["ent-fakhri"])
+    why.links = cause_links(why.text)
+    when = claim("c2", "d2", "Benghazi Courier", "anonymous:d2:an official",
+                 "al-Fakhri was removed on Sunday", kind="anonymous", entities=["ent-fakhri"])
+    sunday = Arg("on", "sunday")
+    why.clauses, when.clauses = [removed()], [replace(removed(sunday), days=frozenset({"2028-10-05"}))]
+    assert found([why, when]) == set()
+    # Both giving the day of the doing, they tell one doing.
+    on_sunday = replace(why, id="c3", text="al-Fakhri was removed on Sunday over the Marwa Star affair")
+    on_sunday.clauses = [replace(removed(sunday), days=frozenset({"2028-10-05"}))]
+    assert ("corroboration", "c2", "c3", "same", "independent") in found([when, on_sunday])
