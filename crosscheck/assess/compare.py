@@ -82,13 +82,15 @@ def updated(sentence: str) -> bool:
     eleven"), or a word such as "later" or "revised"."""
     if set(re.findall(r"[a-z]+", sentence.lower())) & settings()["updates"]:
         return True
-    return risen_to(sentence)
+    return risen_to(sentence) is not None
 
 
-def risen_to(sentence: str) -> bool:
-    """Whether a verb of rising in the sentence takes a number ("has risen to four")."""
-    verbs = settings()["update_verbs"]
-    return any(number_of(m.group(1).rstrip(",.")) for m in verbs.finditer(sentence.lower()))
+def risen_to(sentence: str) -> int | None:
+    """The number a verb of rising in the sentence takes ("has risen to four": 4), if any."""
+    for m in settings()["update_verbs"].finditer(sentence.lower()):
+        if n := number_of(m.group(1).rstrip(",.")):
+            return n[0]
+    return None
 
 
 @functools.cache
@@ -112,6 +114,7 @@ class EventFact:
     report_date: str | None = None  # the document's date, for an event the report leaves undated
     figures: dict[str, Figure] = field(default_factory=dict)
     update: bool = False  # the figure's sentence says it rose ("the toll rose to 17")
+    risen: int | None = None  # ... and the count it rose to (17)
     # Whether the statement itself gives the date and the place, or they were taken from the
     # report's account of the same happening before it (then they tell which event it is,
     # but the statement does not say them, so cannot contradict on them).
@@ -688,7 +691,7 @@ def _updates(a: Statement, b: Statement) -> bool:
     def reported(s: Statement) -> str:
         return max((e.report_date or "" for e in s.events), default="")
 
-    return any(risen_to(x.text) and reported(x) >= reported(y) for x, y in ((a, b), (b, a)))
+    return any(risen_to(x.text) is not None and reported(x) >= reported(y) for x, y in ((a, b), (b, a)))
 
 
 def _one_says_why(a: Statement, b: Statement) -> bool:
@@ -949,12 +952,23 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
         # A toll that rose since is an update of a count reported before it or that day, not
         # of one reported later ("has risen to eleven" on the 13th against "thirteen were
         # killed" on the 16th).
-        updated = (a.update and (a.report_date or "") >= (b.report_date or "")) \
-            or (b.update and (b.report_date or "") >= (a.report_date or ""))
+        # (Not where the count risen to is below the other: "sixteen people died" against
+        # "the toll rose to 13" is no rise from it.)
+        toll = kind == "killed"  # (what a toll counts: the wounded beside it may be any count)
+        updated = (a.update and (a.report_date or "") >= (b.report_date or "")
+                   and not (toll and _above(fb, fa, a.risen))) \
+            or (b.update and (b.report_date or "") >= (a.report_date or "")
+                and not (toll and _above(fa, fb, b.risen)))
         if not fa.agrees(fb) and not updated and (a.asserted or a.counted) \
                 and (b.asserted or b.counted):
             return "figures", f"{kind} {fa} against {fb}"
     return None
+
+
+def _above(other: Figure, risen: Figure, to: int | None) -> bool:
+    """Whether a count is above the one a toll has risen ``to`` (the figure the rising verb
+    takes, not another of its sentence: "rose to 13 after two of the wounded died")."""
+    return to is not None and risen.low == to and other.low > to
 
 
 def candidates(statements: list[Statement]) -> set[tuple[int, int]]:

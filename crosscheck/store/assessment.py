@@ -752,7 +752,8 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
                      place_names=frozenset(p["text"] for p in e["places"]),
                      at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims,
                      plural=all(_PLURAL.fullmatch(t["text"].lower()) for t in e["evidence"]),
-                     later=e["type"] == "die" and all(t["text"].lower() in _DIED for t in e["evidence"]))
+                     later=e["type"] == "die" and all(t["text"].lower() in _DIED for t in e["evidence"]),
+                     risen=compare.risen_to(text) if update else None)
 
 
 def _named_by_day(date_text: str | None, sentence: str) -> bool:

@@ -169,6 +169,13 @@ def test_a_toll_that_rose_is_an_update_and_another_day_another_event():
     # A rise reported before the other count is no update of it.
     d = fact("e4", "d4", "Babil Daily", bombing("e4", Figure(19, 19), report_date="2025-03-06"))
     assert ("contradiction", "e2", "e4", "figures", "independent") in found([b, d])
+    # A toll risen to 13 is no rise from 16: the two counts dispute each other. (The rise is
+    # of the count its verb takes, not of another count in its sentence.)
+    e = fact("e5", "d5", "Babil Daily", bombing("e5", Figure(16, 16)))
+    risen = fact("e6", "d6", "Tigris Post", replace(bombing("e6", Figure(13, 13), update=True), risen=13))
+    assert ("contradiction", "e5", "e6", "figures", "independent") in found([e, risen])
+    other = fact("e7", "d7", "Tigris Post", replace(bombing("e7", Figure(2, 2), update=True), risen=13))
+    assert not [p for p in found([e, other]) if p[0] == "contradiction"]  # "after two of the wounded died"
 
 
 def test_a_verb_of_rising_makes_an_update_only_where_it_takes_the_figure():
@@ -182,7 +189,7 @@ def test_a_verb_of_rising_makes_an_update_only_where_it_takes_the_figure():
     assert not updated("Three men died before a truce was reached on Tuesday")
     assert not updated("Prices rose by about a third after seven traders were detained")
     # Only the verb that takes the figure is a rise: "since" is an update's word, not a rise.
-    assert risen_to("The death toll from the blast has risen to 14")
+    assert risen_to("The death toll from the blast has risen to 14") == 14
     assert not risen_to("the force has about 2,000 men, a figure that had doubled since last winter")
 
 
