@@ -140,6 +140,11 @@ class EventFact:
     # What kind of people its figures count ("soldiers", "militants"): 3 soldiers killed and
     # 2 militants killed are two counts, not one in dispute.
     victims: frozenset[str] = frozenset()
+    # Whether its figures count a share of one side's men ("three of his soldiers", "one of
+    # the brigade's fighters"), not all those hit; and whether they count everyone ("six
+    # people", "put the toll at six"): a share disputes such a toll only where larger.
+    part: bool = False
+    toll: bool = False
     # Whether the statement says it happened, or only refers to it ("the March 21 attack",
     # "the soldiers killed in the attack"): a reference's date and place are not told.
     asserted: bool = True
@@ -959,6 +964,10 @@ def event_pairs(a: EventFact, b: EventFact, loose: bool = True) -> tuple[str, st
                    and not (toll and _above(fb, fa, a.risen))) \
             or (b.update and (b.report_date or "") >= (a.report_date or "")
                 and not (toll and _above(fa, fb, b.risen)))
+        if (a.part and b.toll) or (b.part and a.toll):  # a share and the whole: two counts,
+            share, whole = (fa, fb) if a.part else (fb, fa)  # unless the share is larger
+            if whole.high is None or share.low <= whole.high:
+                continue
         if not fa.agrees(fb) and not updated and (a.asserted or a.counted) \
                 and (b.asserted or b.counted):
             return "figures", f"{kind} {fa} against {fb}"

@@ -232,6 +232,8 @@ def statements(conn: Connection) -> list[Statement]:
                         if word in lex["kinds"] and not e.victims:
                             e.victims = frozenset([lex["kinds"][word]])
                         break
+        for e in s.events:  # (the figures as the clauses gave them)
+            e.part, e.toll = e.part or _a_share(s.text, e.figures), _a_toll(s.text, e.figures)
     return out
 
 
@@ -753,7 +755,33 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
                      at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims,
                      plural=all(_PLURAL.fullmatch(t["text"].lower()) for t in e["evidence"]),
                      later=e["type"] == "die" and all(t["text"].lower() in _DIED for t in e["evidence"]),
-                     risen=compare.risen_to(text) if update else None)
+                     risen=compare.risen_to(text) if update else None, part=_a_share(text, figures))
+
+
+# "three of his soldiers", "two of our men", "one of the brigade's fighters" (not "three of
+# them", "two of the wounded": of those the happening hit).
+_SHARE = re.compile(r"\b([\w,-]+) of (?:his|her|their|our|its|the [\w-]+['’]s?)\s", re.IGNORECASE)
+
+
+def _a_share(sentence: str, figures: dict) -> bool:
+    """Whether a figure of the sentence counts a share of one side's men (``_SHARE``)."""
+    counted = {f.low for f in figures.values() if f is not None}
+    return any((n := number_of(m[1])) and n[0] in counted for m in _SHARE.finditer(sentence))
+
+
+# "six people", "eleven dead", "put the toll at six", "the number of martyrs had reached
+# eleven": a count of everyone a happening killed or hurt.
+_TOLL = re.compile(r"\b([\w,-]+) (?:people|persons|civilians|dead|killed|casualties)\b"
+                   r"|\b(?:toll|number of \w+|tally)\b(?:\s+\w+){0,6}?\s+"
+                   r"(?:at|to|reached|is|was|stands at)\s+([\w,-]+)",
+                   re.IGNORECASE)
+
+
+def _a_toll(sentence: str, figures: dict) -> bool:
+    """Whether a figure of the sentence counts everyone hit (``_TOLL``)."""
+    counted = {f.low for f in figures.values() if f is not None}
+    numbers = (number_of((m[1] or m[2]).strip(",.")) for m in _TOLL.finditer(sentence))
+    return any(n and n[0] in counted for n in numbers)
 
 
 def _named_by_day(date_text: str | None, sentence: str) -> bool:

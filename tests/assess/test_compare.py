@@ -734,3 +734,14 @@ def test_why_it_was_done_and_that_it_was_done_are_two_propositions():
     on_sunday = replace(why, id="c3", text="al-Fakhri was removed on Sunday over the Marwa Star affair")
     on_sunday.clauses = [replace(removed(sunday), days=frozenset({"2028-10-05"}))]
     assert ("corroboration", "c2", "c3", "same", "independent") in found([when, on_sunday])
+
+
+def test_a_share_of_ones_men_disputes_a_toll_only_where_larger():
+    toll = fact("e1", "d1", "Tobruk Wire", replace(bombing("e1", Figure(6, 6)), toll=True))
+    share = fact("e2", "d2", "Benghazi Courier", replace(bombing("e2", Figure(3, 3)), part=True))
+    assert not [p for p in found([toll, share]) if p[0] == "contradiction"]  # three of his six
+    more = fact("e3", "d3", "Benghazi Courier", replace(bombing("e3", Figure(8, 8)), part=True))
+    assert ("contradiction", "e1", "e3", "figures", "independent") in found([toll, more])
+    # Against a count of the same men ("four guards were killed"), a share is a count in dispute.
+    guards = fact("e4", "d4", "Tobruk Wire", bombing("e4", Figure(4, 4)))
+    assert ("contradiction", "e2", "e4", "figures", "independent") in found([share, guards])

@@ -1,7 +1,8 @@
 """How the store's statements are made comparable (crosscheck.store.assessment), on the parts
 that need no model: described targets as keys."""
 
-from crosscheck.store.assessment import _described, _named_by_day
+from crosscheck.assess.clauses import Figure
+from crosscheck.store.assessment import _a_share, _a_toll, _described, _named_by_day
 
 
 def test_a_described_target_is_its_kind_and_the_force_it_belongs_to():
@@ -32,3 +33,19 @@ def test_a_day_that_only_names_the_happening_is_no_day_told():
     # Told both ways, the day is told.
     assert not _named_by_day("Tuesday", "Tuesday's blast, which went off on Tuesday at noon, killed six")
     assert not _named_by_day(None, "a blast killed six")
+
+
+def test_a_share_of_ones_men_and_a_toll_of_everyone():
+    def killed(n):
+        return {"killed": Figure(n, n)}
+
+    assert _a_share("Three of his soldiers were killed, he said.", killed(3))
+    assert _a_share("killing one of the brigade's fighters", killed(1))
+    # Of those the happening hit, or the count is another one: no share.
+    assert not _a_share("Three of them were martyred", killed(3))
+    assert not _a_share("after two of the wounded died", killed(2))
+    assert not _a_share("Three of his soldiers were killed", killed(4))
+    assert _a_toll("Nida al-Jabal put the death toll at six, citing a source", killed(6))
+    assert _a_toll("Four people were killed on Sunday", killed(4))
+    assert _a_toll("the number of martyrs had reached eleven", killed(11))
+    assert not _a_toll("four guards were killed when the attackers detonated a car bomb", killed(4))
