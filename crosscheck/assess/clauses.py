@@ -167,6 +167,7 @@ def meaning() -> dict[str, Any]:
             "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
             "seeking": frozenset(data["seeking"]),
+            "modes": {name: frozenset(words) for name, words in data["modes"].items()},
             "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()},
             "whereabouts": (frozenset(data["whereabouts"]["preps"]), frozenset(data["whereabouts"]["kinds"]))}
 
@@ -401,6 +402,10 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
     if rel is None:
         return None
     m = meaning()
+    modes_a = {name for name, words in m["modes"].items() if a.phrases & words}
+    modes_b = {name for name, words in m["modes"].items() if b.phrases & words}
+    if modes_a and modes_b and not modes_a & modes_b:
+        return None  # "planted the bomb" and "fired the shell": two attacks
     flip = rel == "contrary"
     matched: list[tuple[Arg, Arg, int]] = []
     contrasted: tuple[Arg, Arg] | None = None

@@ -375,3 +375,15 @@ def test_two_counts_of_one_load_dispute_it_whatever_verb_tells_them():
     assert goods_counts(seized, clause("seize", arg("patient", "rifle", figure=Figure(90, 90)))) is None
     denied = clause("contain", arg("patient", "pill", figure=Figure(1, 1)), sign=-1)
     assert goods_counts(seized, denied) is None
+
+
+def test_a_bomb_planted_and_a_shell_fired_are_two_attacks():
+    group = Arg("agent", "fajr", "ent-fajr", "organization")
+    planted = clause("plant", group, Arg("patient", "bomb"))
+    fired = clause("fire", group, Arg("patient", "shell"), Arg("at", "village"))
+    attacked = clause("carry out", group, Arg("patient", "attack"))
+    assert relation(planted, fired) == "same"  # each is "the attack" ...
+    assert compare(planted, fired, shared_entities=True) is None  # ... but not one attack
+    # The attack told without how it was made may be either.
+    assert compare(planted, attacked, shared_entities=True) is not None
+    assert compare(fired, clause("fire", group, Arg("patient", "mortar")), shared_entities=True) is not None
