@@ -168,6 +168,7 @@ def meaning() -> dict[str, Any]:
             "alleging": frozenset(data["alleging"]),
             "seeking": frozenset(data["seeking"]),
             "modes": {name: frozenset(words) for name, words in data["modes"].items()},
+            "publication": {part: frozenset(words) for part, words in data["publication"].items()},
             "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()},
             "whereabouts": (frozenset(data["whereabouts"]["preps"]), frozenset(data["whereabouts"]["kinds"]))}
 
@@ -225,6 +226,13 @@ def relation(a: Clause, b: Clause) -> str | None:
     if a.sides & b.sides:
         return "outcome"
     return None
+
+
+def _of_the_publication(clause: Clause) -> bool:
+    """Whether a clause is what a report says of itself (``publication`` in meaning.yml)."""
+    said = meaning()["publication"]
+    return any(x.role == "patient" and (x.lemma in said["things"] or (
+        clause.predicate in said["gathering"] and x.lemma in said["gathered"])) for x in clause.args)
 
 
 def _of_things_only(a: Clause, b: Clause) -> bool:
@@ -402,6 +410,8 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
     if rel is None:
         return None
     m = meaning()
+    if _of_the_publication(a) or _of_the_publication(b):
+        return None  # "will update this page", "has gathered reports on the shelling"
     modes_a = {name for name, words in m["modes"].items() if a.phrases & words}
     modes_b = {name for name, words in m["modes"].items() if b.phrases & words}
     if modes_a and modes_b and not modes_a & modes_b:

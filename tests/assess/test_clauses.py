@@ -387,3 +387,14 @@ def test_a_bomb_planted_and_a_shell_fired_are_two_attacks():
     # The attack told without how it was made may be either.
     assert compare(planted, attacked, shared_entities=True) is not None
     assert compare(fired, clause("fire", group, Arg("patient", "mortar")), shared_entities=True) is not None
+
+
+def test_what_a_report_says_of_itself_is_no_proposition():
+    outlet = Arg("agent", "hub", "ent-hub", "organization")
+    page = clause("update", outlet, Arg("patient", "page"))
+    assert compare(page, clause("update", outlet, Arg("patient", "page")), shared_entities=True) is None
+    gathered = clause("gather", outlet, Arg("patient", "report"), Arg("on", "arrest"))
+    assert compare(gathered, clause("gather", outlet, Arg("patient", "report")), shared_entities=True) is None
+    # Reports as what is done otherwise: "published articles about shortages" is a doing.
+    published = clause("publish", Arg("agent", "he", "ent-reporter", "person"), Arg("patient", "article"))
+    assert compare(published, published, shared_entities=True) is not None
