@@ -26,7 +26,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
 from crosscheck.resolve.names import name_key, organization_heads, singular
 
-VERSION = "4"
+VERSION = "5"
 _DIVISIONS = ("province", "Province", "governorate", "Governorate")
 _DIVISION = re.compile(r"\s+(?:province|governorate|district|city|town)$")
 
@@ -170,6 +170,11 @@ def _as_place(m: Mention, text: str) -> None:
         m.start, m.text = start, text[start:m.end]
 
 
+@functools.cache
+def _toponym_heads() -> frozenset[str]:
+    return frozenset(lexicon.load("places.yml")["toponym_heads"])
+
+
 def _named_as_place(analysis, parsed) -> None:
     """A name the model read as a person or an organisation that the words call a place: "the
     village of Hajj Ali", "the town of Mahawil" (the GPE label, the model's kept as
@@ -177,6 +182,11 @@ def _named_as_place(analysis, parsed) -> None:
     names = {(m.start, m.end): m for m in analysis.mentions if m.type in ("person", "organization")}
     if not names:
         return
+    heads = _toponym_heads()
+    for m in names.values():
+        words = m.text.split()
+        if m.type == "person" and len(words) > 1 and words[0] in heads and "refers_to" not in m.attrs:
+            _as_place(m, analysis.document.text)  # "Bir al-Abd", "Wadi al-Faregh": a well, a valley
     for offset, doc in parsed:
         for token in doc:
             if token.dep_ == "pobj" and (token.head.lower_ in _NEAR or (

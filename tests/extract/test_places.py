@@ -89,3 +89,15 @@ def test_where_a_happening_was_is_a_place_but_a_body_stays_a_body(model_extracto
     a = model_extractor.extract(Document(text=text))
     assert [m.label for m in a.mentions if m.text == "Darkush"] == ["GPE"] * 2
     assert [m.type for m in a.mentions if m.text == "Interior Ministry"] == ["organization"]
+
+
+@pytest.mark.model
+def test_a_name_that_begins_with_a_word_for_a_well_or_a_valley_is_a_place(model_extractor):
+    text = ("Security forces arrested Suleiman Awad al-Zaribi late on Wednesday in Bir al-Abd, officials "
+            "said. The Wadi Hawar Monitoring Group said nothing.")
+    a = model_extractor.extract(Document(text=text))
+    labels = {m.text: (m.type, m.label) for m in a.mentions}
+    assert labels["Bir al-Abd"][0] == "place"
+    assert labels["Suleiman Awad al-Zaribi"][0] == "person"
+    # A body's name that begins so stays a body's.
+    assert labels.get("Wadi Hawar Monitoring Group", ("organization",))[0] == "organization"
