@@ -60,7 +60,10 @@ def settings() -> dict[str, Any]:
     for sign, words, extra in ((1, causes["because"], around), (-1, causes["unrelated"], [])):
         alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True)] + extra
         markers[sign] = re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+    modes = {name: re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+             for name, words in data["attack_modes"].items()}
     return {**data, "stopwords": set(data["stopwords"]), "negations": set(data["negations"]),
+            "attack_modes": modes,
             "bare_ties": set(data["bare_ties"]), "channels": set(data["channels"]),
             "cause_markers": markers,
             "cause_before": re.compile(r"\b(?:" + "|".join(causes["cause_before"]) + r")\b"),
@@ -83,6 +86,11 @@ def updated(sentence: str) -> bool:
     if set(re.findall(r"[a-z]+", sentence.lower())) & settings()["updates"]:
         return True
     return risen_to(sentence) is not None
+
+
+def attack_modes(sentence: str) -> frozenset[str]:
+    """How the attack a sentence tells was made, by its words (``attack_modes``)."""
+    return frozenset(name for name, words in settings()["attack_modes"].items() if words.search(sentence))
 
 
 def risen_to(sentence: str) -> int | None:
@@ -145,6 +153,9 @@ class EventFact:
     # people", "put the toll at six"): a share disputes such a toll only where larger.
     part: bool = False
     toll: bool = False
+    # How the attack its sentence tells was made (compare.yml ``attack_modes``): two modes,
+    # two attacks.
+    modes: frozenset[str] = frozenset()
     # Whether the statement says it happened, or only refers to it ("the March 21 attack",
     # "the soldiers killed in the attack"): a reference's date and place are not told.
     asserted: bool = True
@@ -805,6 +816,8 @@ def same_event(a: EventFact, b: EventFact, loose: bool = True) -> bool:
     keys_a, keys_b = (a.keys, b.keys) if loose else (a.places | a.participants, b.places | b.participants)
     if a.family != b.family:
         return False
+    if a.modes and b.modes and not a.modes & b.modes:
+        return False  # a roadside bomb and a shelling: two attacks
     targets_a = {p for p in a.participants if p.startswith("~")}
     targets_b = {p for p in b.participants if p.startswith("~")}
     alike = _alike_targets(targets_a, targets_b)

@@ -755,7 +755,8 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
                      at=tuple((t["start"], t["end"]) for t in e["evidence"]), victims=victims,
                      plural=all(_PLURAL.fullmatch(t["text"].lower()) for t in e["evidence"]),
                      later=e["type"] == "die" and all(t["text"].lower() in _DIED for t in e["evidence"]),
-                     risen=compare.risen_to(text) if update else None, part=_a_share(text, figures))
+                     risen=compare.risen_to(text) if update else None, part=_a_share(text, figures),
+                     modes=compare.attack_modes(text) if e["type"] in _VIOLENT else frozenset())
 
 
 # "three of his soldiers", "two of our men", "one of the brigade's fighters" (not "three of
@@ -792,6 +793,9 @@ def _named_by_day(date_text: str | None, sentence: str) -> bool:
         return False
     said = re.escape(date_text.strip())
     return bool(re.search(rf"\b{said}['’]s\b", sentence)) and not re.search(rf"\b{said}\b(?!['’]s)", sentence)
+
+
+_VIOLENT = ("attack", "die", "injure")  # the happenings an attack's mode tells apart
 
 
 def _described(words: str) -> str:

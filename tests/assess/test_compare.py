@@ -745,3 +745,15 @@ def test_a_share_of_ones_men_disputes_a_toll_only_where_larger():
     # Against a count of the same men ("four guards were killed"), a share is a count in dispute.
     guards = fact("e4", "d4", "Tobruk Wire", bombing("e4", Figure(4, 4)))
     assert ("contradiction", "e2", "e4", "figures", "independent") in found([share, guards])
+
+
+def test_a_roadside_bomb_and_a_shelling_are_two_attacks():
+    from crosscheck.assess.compare import attack_modes
+
+    assert attack_modes("The death toll from Sunday's roadside bomb has risen to six") == {"planted"}
+    assert attack_modes("A shell struck a house in the village on Tuesday, killing four") == {"fired"}
+    assert attack_modes("a drone dropped explosives on the checkpoint") == {"air"}
+    bomb = replace(bombing("e1", Figure(6, 6), date="2025-08-03"), modes=frozenset({"planted"}))
+    shell = replace(bombing("e2", Figure(4, 4), date="2025-08-05"), modes=frozenset({"fired"}))
+    assert not same_event(bomb, shell)
+    assert same_event(bomb, replace(shell, modes=frozenset()))  # told without how: it may be one
