@@ -87,7 +87,8 @@ class Clause:
     """A proposition inside one statement. ``sign``: -1 where the clause itself is negated or
     said under a denying verb inside the statement ("had denied that ..."); the statement's
     own stance is applied on top (``Statement.signed``). ``modality``: asserted, alleged
-    ("accused him of selling"), possible ("may have sold")."""
+    ("accused him of selling"), possible ("may have sold"), habitual ("have repeatedly
+    shelled": a habit, not one happening), irrealis ("if", "to", a question)."""
 
     predicate: str
     args: tuple[Arg, ...] = ()
@@ -412,6 +413,8 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
     m = meaning()
     if _of_the_publication(a) or _of_the_publication(b):
         return None  # "will update this page", "has gathered reports on the shelling"
+    if (a.modality == "habitual") != (b.modality == "habitual") and (a.days or b.days):
+        return None  # "drones have struck vehicles many times" and "a drone struck a car on Tuesday"
     modes_a = {name for name, words in m["modes"].items() if a.phrases & words}
     modes_b = {name for name, words in m["modes"].items() if b.phrases & words}
     if modes_a and modes_b and not modes_a & modes_b:

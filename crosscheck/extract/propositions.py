@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "18"
+VERSION = "19"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -67,7 +67,8 @@ def _lexicon() -> dict[str, Any]:
             "doing_verbs": set(data["doing_verbs"]), "undergone": set(data["undergone"]),
             "involvement": {p: set(words) for p, words in data["involvement"].items()},
             "involvement_nouns": set(data["involvement_nouns"]), "verb_adverbs": data["verb_adverbs"],
-            "hedges": set(data["hedges"]), "false_words": set(data["false_words"]),
+            "hedges": set(data["hedges"]), "habitual": set(data["habitual"]),
+            "false_words": set(data["false_words"]),
             "implicative": set(data["implicative"]), "untrue_nouns": set(data["untrue_nouns"]),
             "not_done": set(data["not_done"]),
             "negative_determiners": set(data["negative_determiners"]),
@@ -481,6 +482,10 @@ def _modality(pred, lex, question: bool = False) -> str | None:
             return c.lower_
         if c.dep_ == "advmod" and c.lower_ in lex["hedges"]:
             return c.lower_
+        if (c.dep_ == "advmod" and c.lower_ in lex["habitual"]) or (
+                c.dep_ == "npadvmod" and c.lower_ == "times"
+                and any(g.lower_ in ("many", "several", "numerous") for g in c.children)):
+            return "habitually"  # "have often struck", "many times over the past three years"
         if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
             return c.lower_
         if c.dep_ == "advmod" and c.lower_ in ("where", "why", "how") and pred.dep_ != "ROOT":

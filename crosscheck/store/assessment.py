@@ -578,7 +578,8 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         if r["form"] in ("nominal", "tied") and not any(g["complement"] for g in r["governors"]):
             continue  # "a dispute over the training of the brigade" refers to it; "denied the sale" says it
         sign = -1 if r["negated"] else 1
-        modality = "irrealis" if r["modality"] in _IRREALIS else "possible" if r["modality"] else "asserted"
+        modality = "irrealis" if r["modality"] in _IRREALIS else "habitual" if r["modality"] == "habitually" \
+            else "possible" if r["modality"] else "asserted"
         for g in r["governors"]:
             if not (g["complement"] and start <= g["at"] < end):
                 continue

@@ -398,3 +398,21 @@ def test_what_a_report_says_of_itself_is_no_proposition():
     # Reports as what is done otherwise: "published articles about shortages" is a doing.
     published = clause("publish", Arg("agent", "he", "ent-reporter", "person"), Arg("patient", "article"))
     assert compare(published, published, shared_entities=True) is not None
+
+
+def test_a_habit_is_not_one_dated_happening_but_agrees_with_the_habit():
+    drones = Arg("agent", "drone")
+    habit = Clause("strike", (drones, Arg("patient", "vehicle")), modality="habitual")
+    tuesday = Clause("strike", (drones, Arg("patient", "car")), days=frozenset({"2027-04-06"}))
+    assert compare(habit, tuesday, shared_entities=True) is None
+    critic = Arg("agent", "jubouri", "ent-jubouri", "person")
+    often = Clause("criticise", (critic, Arg("patient", "brigade")), modality="habitual")
+    has = Clause("criticise", (critic, Arg("patient", "brigade")))
+    assert compare(often, has) is not None  # "had repeatedly criticised" / "has criticised"
+
+
+def test_carrying_out_the_bombing_is_planting_not_firing():
+    group = Arg("agent", "fajr", "ent-fajr", "organization")
+    bombed = clause("carry out", group, Arg("patient", "bombing"))
+    fired = clause("fire", group, Arg("patient", "shell"))
+    assert compare(bombed, fired, shared_entities=True) is None

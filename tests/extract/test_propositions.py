@@ -124,6 +124,11 @@ def test_a_negating_argument_negates_the_clause(said):
     assert found["seize"]["modality"] == "whether"
     found = said("He said gunmen took him when he left the mosque.")
     assert found["take"]["modality"] is None and found["leave"]["modality"] is None
+    # A habit is no one happening.
+    found = said("Militants have repeatedly shelled the village.")
+    assert found["shell"]["modality"] == "habitually"
+    found = said("Drones have struck vehicles in the border areas many times over the past three years.")
+    assert found["strike"]["modality"] == "habitually"
     # "pulled out of": a verb with its particle, and where from.
     found = said("We have not pulled out of Jalawla.")
     assert found["pull out"]["negated"] and found["pull out"]["args"]["from"][0] == "Jalawla"
