@@ -158,7 +158,9 @@ def statements(conn: Connection) -> list[Statement]:
     for document, anchor, sentence, fact in facts:
         inside = [s for a, b, s in claimed[document] if a <= anchor < b]
         for s in inside:
-            s.events.append(fact)
+            # (Its figures where the claim gives them: "23 inmates had escaped during the attack"
+            # does not say the four dead its sentence counts after it.)
+            s.events.append(replace(fact, figures=_counted_in(s.text, fact.figures)))
         # A happening the report tells again inside what someone says ("The attack killed two
         # guards ... A medic said two guards had been killed in the attack") is that claim's
         # too where the claim says it happened (a clause of its own headed by the word), with
@@ -763,6 +765,17 @@ def _event_fact(e: dict, doc, sentence: tuple[int, int], merged: dict[str, str],
 # "three of his soldiers", "two of our men", "one of the brigade's fighters" (not "three of
 # them", "two of the wounded": of those the happening hit).
 _SHARE = re.compile(r"\b([\w,-]+) of (?:his|her|their|our|its|the [\w-]+['’]s?)\s", re.IGNORECASE)
+
+
+def _counted_in(text: str, figures: dict) -> dict:
+    """The figures whose count the text gives (a number of it within the figure's range)."""
+    if not figures:
+        return figures
+    words = [w.strip(",.") for w in re.findall(r"[\w,.-]+", text.lower())]
+    said = words + [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]  # ("two thousand")
+    numbers = {n for w in said for n in (number_of(w) or ())}
+    return {kind: f for kind, f in figures.items()
+            if any(f.low <= n and (f.high is None or n <= f.high) for n in numbers)}
 
 
 def _a_share(sentence: str, figures: dict) -> bool:

@@ -2,7 +2,7 @@
 that need no model: described targets as keys."""
 
 from crosscheck.assess.clauses import Figure
-from crosscheck.store.assessment import _a_share, _a_toll, _described, _named_by_day
+from crosscheck.store.assessment import _a_share, _a_toll, _counted_in, _described, _named_by_day
 
 
 def test_a_described_target_is_its_kind_and_the_force_it_belongs_to():
@@ -49,3 +49,11 @@ def test_a_share_of_ones_men_and_a_toll_of_everyone():
     assert _a_toll("Four people were killed on Sunday", killed(4))
     assert _a_toll("the number of martyrs had reached eleven", killed(11))
     assert not _a_toll("four guards were killed when the attackers detonated a car bomb", killed(4))
+
+
+def test_a_claim_gives_only_the_figures_it_counts():
+    sentence = {"killed": Figure(4, 4), "escaped": Figure(23, 23)}
+    # "The attack killed four guards, and a guard said 23 inmates had escaped during the attack."
+    assert _counted_in("23 inmates had escaped during the attack", sentence) == {"escaped": Figure(23, 23)}
+    assert _counted_in("the force's fighters have reached two thousand", {"size": Figure(2000, 2000)})
+    assert _counted_in("the brigade has about 3,000 men", {"size": Figure(2400, 3601)})
