@@ -40,7 +40,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "19"
+VERSION = "20"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of

@@ -79,6 +79,13 @@ def test_a_doing_tied_to_its_doer_by_other_words_is_said_of_that_doer(said):
     # A word of involvement that ties only as a noun: "had a hand in", not "hand ... in".
     found = said("The court ordered the battalion to hand the suspects in the killing to a tribal court.")
     assert found.get("kill", {}).get("form") != "tied"
+    # A strike and a connection: "had nothing to do with the strike", "denied any connection
+    # to the bombing".
+    found = said("The brigade had nothing to do with the strike.")
+    assert found["strike"]["form"] == "tied" and found["strike"]["negated"]
+    assert found["strike"]["args"]["agent"][0] == "brigade"
+    found = said("The group denied any connection to the bombing.")
+    assert found["bomb"]["form"] == "tied" and found["bomb"]["args"]["agent"][0] == "group"
 
 
 @pytest.mark.model
