@@ -286,6 +286,27 @@ def agreement(x: Arg, y: Arg) -> int | None:
     return 0 if cx is not None and cx == cy else -1
 
 
+def _one_count(a: Clause, b: Clause, matched: list[tuple[Arg, Arg, int]]) -> bool:
+    """Whether two clauses that each count what they are about give one count of it: "nine
+    people were killed" and "at least five people were killed" can both hold without saying
+    the same, nor do "four members of one family" and "three people" (as for events, see
+    ``compare.event_agrees``). Clauses that count nothing, or one side only, are not held to it."""
+    counted_a = [x for x in a.args if x.role in CORE and x.figure is not None]
+    counted_b = [y for y in b.args if y.role in CORE and y.figure is not None]
+    if not counted_a or not counted_b:
+        return True
+    def one(f: Figure | None, g: Figure | None) -> bool:
+        if f is None or g is None:
+            return False
+        if f == g:
+            return True  # ("at least 12" both)
+        # An "about" and the count it is about: "about 4.6 million" and "4.6 million".
+        exact = f.low == f.high or g.low == g.high
+        return f.high is not None and g.high is not None and f.agrees(g) and exact
+
+    return any(one(x.figure, y.figure) for x, y, _ in matched)
+
+
 def one_doing(a: Clause, b: Clause) -> bool:
     """Whether two clauses may tell one doing: one meaning (a ``same`` group, a side of a
     ``contrary`` pair, or one predicate that is no light verb: "has no checkpoint" and "has
@@ -479,7 +500,7 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
         return None
     real = a.modality != "irrealis" and b.modality != "irrealis"
     firm = real and not (unknown or untold or a.generic or b.generic)
-    agreeable = real and not unknown and rel != "outcome"
+    agreeable = real and not unknown and rel != "outcome" and _one_count(a, b, matched)
     score = sum(n for _, _, n in matched) + (1 if shared_entities else 0)
     if a.days and b.days and not a.days & b.days:
         # Two days for one doing to one named thing ("was dismissed on Saturday" / "on Sunday").

@@ -416,3 +416,17 @@ def test_carrying_out_the_bombing_is_planting_not_firing():
     bombed = clause("carry out", group, Arg("patient", "bombing"))
     fired = clause("fire", group, Arg("patient", "shell"))
     assert compare(bombed, fired, shared_entities=True) is None
+
+
+def test_two_counts_agree_only_as_one_count():
+    def killed(figure, noun="people"):
+        return clause("kill", Arg("patient", noun, figure=figure), Arg("in", "basra", "ent-basra", "place"))
+
+    nine, at_least_five = killed(Figure(9, 9)), killed(Figure(5, None))
+    said = compare(nine, at_least_five, shared_entities=True)
+    assert said is not None and not said.agreeable  # both can hold; neither says the other
+    assert compare(killed(Figure(5, None)), at_least_five, shared_entities=True).agreeable
+    about = killed(Figure(3680000, 5520001), "pill")
+    assert compare(about, killed(Figure(4600000, 4600000), "pill"), shared_entities=True).agreeable
+    # A count of other things: "four members of one family" and "three people".
+    assert not compare(killed(Figure(4, 4), "member"), killed(Figure(3, 3)), shared_entities=True).agreeable
