@@ -45,6 +45,13 @@ class Figure:
         top_b = other.high if other.high is not None else float("inf")
         return self.low <= top_b and other.low <= top_a
 
+    def one_count(self, other: Figure) -> bool:
+        """Whether two figures tell one count: bounded both, agreeing, and one of them exact
+        ("2,500" and "about 2,500"); not "at least 12" and 14, which can both hold without
+        saying the same."""
+        exact = self.low == self.high or other.low == other.high
+        return self.high is not None and other.high is not None and self.agrees(other) and exact
+
     def __str__(self) -> str:
         if self.high is None:
             return f"at least {self.low}"
@@ -291,20 +298,12 @@ def _one_count(a: Clause, b: Clause, matched: list[tuple[Arg, Arg, int]]) -> boo
     people were killed" and "at least five people were killed" can both hold without saying
     the same, nor do "four members of one family" and "three people" (as for events, see
     ``compare.event_agrees``). Clauses that count nothing, or one side only, are not held to it."""
-    counted_a = [x for x in a.args if x.role in CORE and x.figure is not None]
-    counted_b = [y for y in b.args if y.role in CORE and y.figure is not None]
-    if not counted_a or not counted_b:
+    if not any(x.role in CORE and x.figure is not None for x in a.args) \
+            or not any(y.role in CORE and y.figure is not None for y in b.args):
         return True
-    def one(f: Figure | None, g: Figure | None) -> bool:
-        if f is None or g is None:
-            return False
-        if f == g:
-            return True  # ("at least 12" both)
-        # An "about" and the count it is about: "about 4.6 million" and "4.6 million".
-        exact = f.low == f.high or g.low == g.high
-        return f.high is not None and g.high is not None and f.agrees(g) and exact
-
-    return any(one(x.figure, y.figure) for x, y, _ in matched)
+    # (Two equal bounds are one count too: "at least 12" both.)
+    return any(x.figure is not None and y.figure is not None
+               and (x.figure == y.figure or x.figure.one_count(y.figure)) for x, y, _ in matched)
 
 
 def one_doing(a: Clause, b: Clause) -> bool:

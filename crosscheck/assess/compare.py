@@ -900,12 +900,9 @@ def event_agrees(a: EventFact, b: EventFact, loose: bool = True) -> str | None:
     if not same_event(a, b, loose):
         return _same_count_in_one_setting(a, b) if loose else None
     counted_alike = not (a.victims and b.victims and not a.victims & b.victims)
-    # One count, or a count and an "about" around it ("about 2,500" and "2,500"); not "at least
-    # 12" and 14, which can both hold without saying the same.
+    # One count, or a count and an "about" around it (``Figure.one_count``).
     same = [f"{kind} {a.figures[kind]}" for kind in sorted(set(a.figures) & set(b.figures))
-            if counted_alike and a.figures[kind].high is not None and b.figures[kind].high is not None
-            and a.figures[kind].agrees(b.figures[kind])
-            and (a.figures[kind].low == a.figures[kind].high or b.figures[kind].low == b.figures[kind].high)]
+            if counted_alike and a.figures[kind].one_count(b.figures[kind])]
     if same:
         return "same figures: " + ", ".join(same)
     # (Or in the places both reports give the happening anywhere: "the governor removed him

@@ -632,8 +632,12 @@ def _seeking(cue: str | None) -> bool:
     """Whether a claim's cue asks for its content ("called for", "demanded", "urged"; meaning.yml's
     ``seeking``), rather than saying it is so."""
     words = re.findall(r"[a-z]+", (cue or "").lower())
-    seeking = meaning.meaning()["seeking"]
-    return any(w in seeking or compare.stem(w) in {compare.stem(x) for x in seeking} for w in words[:2])
+    return any(w in meaning.meaning()["seeking"] or compare.stem(w) in _seeking_stems() for w in words[:2])
+
+
+@functools.cache
+def _seeking_stems() -> frozenset[str]:
+    return frozenset(compare.stem(x) for x in meaning.meaning()["seeking"])
 
 
 def _hearsay(cue: str | None) -> bool:
@@ -778,10 +782,17 @@ def _counted_in(text: str, figures: dict) -> dict:
             if any(f.low <= n and (f.high is None or n <= f.high) for n in numbers)}
 
 
+def _counted_as(pattern: re.Pattern, sentence: str, figures: dict) -> bool:
+    """Whether the number a match of ``pattern`` takes (its first group that matched) is a
+    figure's count."""
+    counted = {f.low for f in figures.values() if f is not None}
+    words = (next(g for g in m.groups() if g) for m in pattern.finditer(sentence))
+    return any((n := number_of(w.strip(",."))) and n[0] in counted for w in words)
+
+
 def _a_share(sentence: str, figures: dict) -> bool:
     """Whether a figure of the sentence counts a share of one side's men (``_SHARE``)."""
-    counted = {f.low for f in figures.values() if f is not None}
-    return any((n := number_of(m[1])) and n[0] in counted for m in _SHARE.finditer(sentence))
+    return _counted_as(_SHARE, sentence, figures)
 
 
 # "six people", "eleven dead", "put the toll at six", "the number of martyrs had reached
@@ -794,9 +805,7 @@ _TOLL = re.compile(r"\b([\w,-]+) (?:people|persons|civilians|dead|killed|casualt
 
 def _a_toll(sentence: str, figures: dict) -> bool:
     """Whether a figure of the sentence counts everyone hit (``_TOLL``)."""
-    counted = {f.low for f in figures.values() if f is not None}
-    numbers = (number_of((m[1] or m[2]).strip(",.")) for m in _TOLL.finditer(sentence))
-    return any(n and n[0] in counted for n in numbers)
+    return _counted_as(_TOLL, sentence, figures)
 
 
 def _named_by_day(date_text: str | None, sentence: str) -> bool:
