@@ -1,13 +1,13 @@
 """Corroboration and contradiction on crosscheck's own assessment corpora.
 
-    python -m bench.assessment [--corpus dev|test|test2|...|test19] [--split dev|held|all] [--errors K]
+    python -m bench.assessment [--corpus dev|test|test2|...|test20] [--split dev|held|all] [--errors K]
     python -m bench.assessment --polnear
 
 Corpora of reports written for this benchmark (``CORPORA``), each with the expected pairs
 annotated in ``pairs.yml`` as the reports were written, before any detector ran on them (see
 their READMEs): ``bench/data/assessment`` (``dev``: Babil, March 2025; the detector was built
 on it; ``--split`` picks its storylines) and the test sets ``bench/data/assessment-test``
-to ``assessment-test19``, each written by another hand, committed unread and scored once
+to ``assessment-test20``, each written by another hand, committed unread and scored once
 before its errors were read (docs/benchmarks.md keeps those first runs). A corpus is
 ingested with the full pipeline into a temporary workspace and assessed. Each annotated
 side (a document and a quote) stands for the statements whose span overlaps the quote; a
@@ -53,7 +53,8 @@ CORPORA = {"dev": CORPUS, "test": Path(__file__).parent / "data" / "assessment-t
            "test16": Path(__file__).parent / "data" / "assessment-test16",
            "test17": Path(__file__).parent / "data" / "assessment-test17",
            "test18": Path(__file__).parent / "data" / "assessment-test18",
-           "test19": Path(__file__).parent / "data" / "assessment-test19"}
+           "test19": Path(__file__).parent / "data" / "assessment-test19",
+           "test20": Path(__file__).parent / "data" / "assessment-test20"}
 KINDS = ("corroboration", "contradiction")
 
 
