@@ -29,6 +29,7 @@ offsets and lemmas, so the store can keep them and the assessment read them with
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import replace
@@ -40,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "20"
+VERSION = "21"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -298,9 +299,29 @@ def _phrase(head) -> tuple[int, int]:
     for c in head.children:
         if c.dep_ == "appos":
             tokens.extend(c.subtree)
+    lo, hi = _paragraph(head)
+    tokens = [t for t in tokens if lo <= t.idx < hi]
     start = min(t.idx for t in tokens)
     last = max(tokens, key=lambda t: t.idx)
     return start, last.idx + len(last.text)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _paragraph(token) -> tuple[int, int]:
+    """The characters of ``token``'s paragraph in its parsed text: the parser sometimes hangs
+    a paragraph on the one before it (a dateline paragraph, "Kut - Sada al-Rafidain", taken
+    into the next one's subject), but a paragraph break ends every phrase."""
+    text = token.doc.text
+    breaks = _breaks(text)
+    i = bisect.bisect_right(breaks, (token.idx, token.idx))
+    return (breaks[i - 1][1] if i else 0), (breaks[i][0] if i < len(breaks) else len(text))
+
+
+@functools.lru_cache(maxsize=4)
+def _breaks(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
 
 
 def _modifiers(head) -> list[str]:
@@ -674,7 +695,8 @@ def add_propositions(analysis, parsed) -> None:
             if owned is not None:
                 lemmas[t.i], arguments[t.i] = owned
         for t in preds:
-            start, end = (t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text))
+            lo, hi = _paragraph(t)
+            start, end = (max(t.left_edge.idx, lo), min(t.right_edge.idx + len(t.right_edge.text), hi))
             if t.i in counted:  # "the number of tankers smuggled was 70": 70 tankers smuggled
                 number, bound, noun = counted[t.i]
                 for a in arguments[t.i]:

@@ -4,7 +4,8 @@ Linked only where the report leaves one candidate, so that a reference is eviden
 not a guess:
 
 - "the brigade", "the ministry": the one organisation named earlier in the report whose
-  name ends in that noun (or its plural: "the Rapid Response Brigades");
+  name ends in that noun (or its plural: "the Rapid Response Brigades"), and so "the
+  Division" with a capital, which the recogniser takes for a name;
 - "the governor", "the commander": the one person named earlier with that title
   ("Governor Hafidh al-Zubaidi", "Col. ..." for "the colonel"), or so described where
   named ("Hemin Mahmoud, a freelance reporter": "the reporter"; "the Tikrit journalist
@@ -30,7 +31,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention
 from crosscheck.resolve.names import arabic_meaning, name_key, organization_heads_of, singular
 
-VERSION = "5"
+VERSION = "6"
 _THE = re.compile(r"\b[Tt]he ([a-z]+)\b")
 
 
@@ -143,6 +144,21 @@ def add_references(analysis, parsed) -> None:
         target = _one(before, group)
         if target is not None:
             add(span, target, "title")
+    # "the Division" written with a capital, which the recogniser takes for a name of its own:
+    # the same reference as "the division", where the report names one such body before it.
+    for m in orgs:
+        word = m.text.lower()
+        if " " in word or not m.text[:1].isupper() or text[max(0, m.start - 4):m.start].lower() != "the " \
+                or "refers_to" in m.attrs:
+            continue
+        kinds = {singular(word)} | arabic_meaning(singular(word))
+        if not kinds & lex["heads"]:
+            continue
+        before = [o for o in orgs if o.end <= m.start and " " in o.text.strip()
+                  and kinds & organization_heads_of(o.text)]
+        target = _one(before, lambda o: name_key(o.text))
+        if target is not None:
+            m.attrs = {**m.attrs, "refers_to": [target.start, target.end], "reference": "definite"}
     # A pronoun may continue a person named by a title ("The governor said ... He added"):
     # such references count as that person among the candidates.
     by_span = {(p.start, p.end): p for p in people}

@@ -17,7 +17,8 @@ Two rules that reporters rely on readers to follow:
   ("Kataib Hezbollah" ... "the Hezbollah Brigades", see ``names.same_organization``), is one;
 - a name the text gives as another name of one just named ("Salman Ouda, better
   known as Abu Karrar", see ``crosscheck.extract.aliases``) is that one's, and so
-  is a later part of it ("Abu Karrar" ... "Karrar").
+  is that name again anywhere in the report, the title included ("Abu Karrar" ... "Abu
+  Karrar"), and a later part of it ("Abu Karrar" ... "Karrar").
 Everything else is grouped by its name key. Across documents, equal keys are one
 entity (see ``crosscheck.resolve.entities``).
 """
@@ -27,7 +28,7 @@ from __future__ import annotations
 from crosscheck.model import Alias, Analysis, Mention
 from crosscheck.resolve.names import initials, key_of, name_key, same_organization, translated
 
-VERSION = "4"
+VERSION = "5"
 
 
 Person = tuple[list[str], int, Mention]  # (words of its name key, start, mention)
@@ -82,10 +83,16 @@ def link(analysis: Analysis, entity_types: set[str]) -> None:
             m = named_again[id(m)]
         return m
 
+    # The name given as another one's, used again elsewhere in the report (a headline's
+    # "Abu Yahya" before the body's "Suleiman al-Zaribi, known as Abu Yahya").
+    given = {keys[id(m)]: principal(m) for m in names
+             if m.type in entity_types and id(m) in named_again and not m.attrs.get("refers_to")}
     for m in analysis.mentions:
         if m.type not in entity_types:
             continue
         target = principal(m)
+        if "refers_to" not in target.attrs and keys.get(id(target)) in given:
+            target = given[keys[id(target)]]  # (and "he" after it: the one it names)
         if target.type == "person":
             # Chains resolve to the longest name, through the aliases on the way.
             for _ in range(3):

@@ -40,6 +40,24 @@ def test_a_capitalised_noun_opening_a_sentence_is_a_noun_not_a_name():
     assert {a.role: a.lemma for a in p.arguments} == {"agent": "rocket", "patient": "post"}
 
 
+def test_an_argument_ends_at_a_paragraph_break():
+    # A dateline paragraph the parser hung on the next paragraph's subject.
+    words = ["Kut", "-", "Sada", "\n\n", "The", "director", "was", "relieved", "."]
+    spaces = [True, True, False, False, True, True, True, False, False]
+    heads = [5, 2, 5, 2, 5, 7, 7, 7, 7]
+    deps = ["compound", "punct", "compound", "dep", "det", "nsubjpass", "auxpass", "ROOT", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "SPACE", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    tags = ["NNP", "HYPH", "NNP", "_SP", "DT", "NN", "VBD", "VBN", "."]
+    lemmas = ["Kut", "-", "Sada", "\n\n", "the", "director", "be", "relieve", "."]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    sentences = [Sentence(0, 10), Sentence(12, len(doc.text))]
+    analysis = Analysis(document=Document(text=doc.text), sentences=sentences)
+    add_propositions(analysis, [(0, doc)])
+    (p,) = analysis.propositions
+    assert [doc.text[slice(*a.span)] for a in p.arguments] == ["The director"]
+    assert doc.text[slice(*p.span)] == "The director was relieved."
+
+
 @pytest.fixture(scope="module")
 def said(model_extractor):
     def read(text: str, dates=()):

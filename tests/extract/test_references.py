@@ -41,6 +41,16 @@ def test_a_definite_reference_to_the_one_organisation_with_that_head():
     assert _refs(a) == [("The brigades", "Southern Protection Brigades", "definite")]
 
 
+def test_a_capitalised_head_the_recogniser_took_for_a_name_is_a_reference():
+    text = "Firqat al-Hisn holds the crossing. The Division denies it. The Army said nothing."
+    a = _analysis(text, [("Firqat al-Hisn", "ORG"), ("Division", "ORG"), ("Army", "ORG")])
+    add_references(a, [])
+    link(a, ENTITY_TYPES)
+    # (Firqat: division, as the brigade's liwa is one; no army was named before.)
+    assert [m.entity_key for m in a.mentions if m.type == "organization"] == [
+        "organization:firqat al hisn", "organization:firqat al hisn", "organization:army"]
+
+
 def test_two_candidates_leave_a_reference_unlinked():
     text = "The Basra Brigade and the Amara Brigade clashed. The brigade withdrew."
     a = _analysis(text, [("Basra Brigade", "ORG"), ("Amara Brigade", "ORG")])

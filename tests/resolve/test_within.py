@@ -59,6 +59,22 @@ def test_surname_goes_to_the_person_the_report_is_about_not_a_relative_named_lat
     assert a.mentions[2].entity_key == "person:waddah al hakimi"
 
 
+def test_a_name_given_as_another_ones_is_that_one_wherever_the_report_uses_it():
+    from crosscheck.model import Alias
+
+    text = ("Abu Yahya arrested. Suleiman al-Zaribi, known as Abu Yahya, was held. "
+            "Abu Yahya denied it, and he was freed.")
+    a = _analysis(text, [("Abu Yahya", "PERSON", "person"), ("Suleiman al-Zaribi", "PERSON", "person"),
+                         ("Abu Yahya", "PERSON", "person"), ("Abu Yahya", "PERSON", "person"),
+                         ("he", "PERSON", "person")])
+    given, later, he = a.mentions[2], a.mentions[3], a.mentions[4]
+    a.aliases.append(Alias(name=(a.mentions[1].start, a.mentions[1].end), alias=(given.start, given.end),
+                           kind="kunya", stage_version="2"))
+    he.attrs["refers_to"] = [later.start, later.end]
+    link(a, ENTITY_TYPES)
+    assert {m.entity_key for m in a.mentions} == {"person:suleiman al zaribi"}
+
+
 def test_acronym_joins_the_organisation_it_abbreviates():
     a = _analysis(
         "The Counter Terrorism Service (CTS) said CTS units moved.",
