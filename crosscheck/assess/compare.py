@@ -647,12 +647,22 @@ def same_clauses(a: Statement, b: Statement,
     floor = settings()["same_count_floor"]
     found = None
     by_sense = b.by_sense()
+    happening = None  # whether the two tell one happening (their events), asked once
     for ca in a.clauses:
         # Only clauses that share a meaning can relate (one word, group or opposition).
         related = {id(cb): cb for sense in clauses.senses(ca) for cb in by_sense.get(sense, ())}
         for cb in related.values():
             alike = together and (clauses.same_count(ca, cb, floor) or _denied_alike(a, b, ca, cb))
             said = clauses.compare(ca, cb, shared or alike, common)
+            if said is None and not (shared or alike):
+                # Two counts of one doing in two accounts of one happening ("23 inmates had
+                # escaped during the attack" / "41 detainees escaped from the prison"): the
+                # happening is the thing in common, for a count only.
+                if happening is None:
+                    happening = any(same_event(x, y) for x in a.events for y in b.events)
+                said = clauses.compare(ca, cb, True, common) if happening else None
+                if said is not None and said.reason != "figures":
+                    said = None
             if said is None:
                 continue
             if said.reason == "figures" and _updates(a, b):

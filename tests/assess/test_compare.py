@@ -757,3 +757,20 @@ def test_a_roadside_bomb_and_a_shelling_are_two_attacks():
     shell = replace(bombing("e2", Figure(4, 4), date="2025-08-05"), modes=frozenset({"fired"}))
     assert not same_event(bomb, shell)
     assert same_event(bomb, replace(shell, modes=frozenset()))  # told without how: it may be one
+
+
+def test_two_counts_of_one_doing_in_accounts_of_one_happening_dispute_the_figure():
+    a = claim("c1", "d1", "Raqqa Monitor", "entity:spokesman", "23 inmates had escaped during the attack")
+    b = claim("c2", "d2", "Deir News", "anonymous:d2:a guard", "41 detainees escaped from the prison",
+              kind="anonymous")
+    a.clauses = [Clause("escape", (Arg("agent", "inmate", figure=Figure(23, 23)),))]
+    b.clauses = [Clause("escape", (Arg("agent", "inmate", figure=Figure(41, 41)),))]
+    assert not found([a, b])  # two escapes, for all they say
+    prison = "ent-tabqa-prison"
+    # ("during the attack" refers to the happening; only one side tells it.)
+    a.events = [attack("e1", prison, day="2025-03-21", asserted=False)]
+    b.events = [attack("e2", prison, day="2025-03-21")]
+    assert ("contradiction", "c1", "c2", "figures", "independent") in found([a, b])
+    # (One happening makes only a count the thing in common: nothing else they say agrees for it.)
+    b.clauses = [Clause("escape", (Arg("agent", "inmate", figure=Figure(23, 23)),))]
+    assert ("corroboration", "c1", "c2", "same", "independent") not in found([a, b])
