@@ -656,11 +656,17 @@ def same_clauses(a: Statement, b: Statement,
             said = clauses.compare(ca, cb, shared or alike, common)
             if said is None and not (shared or alike):
                 # Two counts of one doing in two accounts of one happening ("23 inmates had
-                # escaped during the attack" / "41 detainees escaped from the prison"): the
-                # happening is the thing in common, for a count only.
+                # escaped during the attack" / "41 detainees escaped from the prison"), or in
+                # two reports of one story where one side tells no happening to tell them apart
+                # ("six people were killed in fighting between two clans" / "four people were
+                # killed in the fighting"): the happening is the thing in common, for a count
+                # only. (Not a total since a time against one day's count: "more than 11
+                # million pills since January" / "seized 4.6 million pills on Thursday".)
                 if happening is None:
-                    happening = any(same_event(x, y) for x in a.events for y in b.events)
-                said = clauses.compare(ca, cb, True, common) if happening else None
+                    happening = any(same_event(x, y) for x in a.events for y in b.events) \
+                        or (together and not (a.events and b.events))
+                over_a_time = (_since(ca) and bool(cb.days)) or (_since(cb) and bool(ca.days))
+                said = clauses.compare(ca, cb, True, common) if happening and not over_a_time else None
                 if said is not None and said.reason != "figures":
                     said = None
             if said is None:
@@ -684,6 +690,11 @@ def same_clauses(a: Statement, b: Statement,
                 if (counts := clauses.goods_counts(ca, cb)) is not None:
                     return "contradiction", "figures", counts
     return found
+
+
+def _since(clause: Clause) -> bool:
+    """Whether a clause counts since a time ("since January"): a total, not one day's."""
+    return any(x.role == "since" for x in clause.args)
 
 
 _DETERMINERS = {"the", "a", "an", "its", "his", "their", "al"}  # (and the article of a name)

@@ -774,3 +774,25 @@ def test_two_counts_of_one_doing_in_accounts_of_one_happening_dispute_the_figure
     # (One happening makes only a count the thing in common: nothing else they say agrees for it.)
     b.clauses = [Clause("escape", (Arg("agent", "inmate", figure=Figure(23, 23)),))]
     assert ("corroboration", "c1", "c2", "same", "independent") not in found([a, b])
+
+
+def test_two_tolls_in_reports_of_one_story_dispute_unless_each_tells_its_own_happening():
+    a = claim("c1", "d1", "Kurdistan Post", "anonymous:d1:a medical source",
+              "Six people were killed in fighting between two clans", kind="anonymous")
+    b = claim("c2", "d2", "Eastern Courier", "entity:director", "Four people were killed in the fighting")
+    a.clauses = [Clause("kill", (Arg("patient", "people", figure=Figure(6, 6)),))]
+    b.clauses = [Clause("kill", (Arg("patient", "people", figure=Figure(4, 4)),))]
+    assert not found([a, b])  # two reports of who knows what
+    a.story, b.story = frozenset(["d2"]), frozenset(["d1"])
+    assert found([a, b]) == {("contradiction", "c1", "c2", "figures", "independent")}
+    # Each tells a happening of its own (two attacks, days apart): two tolls of two happenings.
+    a.events = [attack("e1", "ent-rafah", day="2025-08-03")]
+    b.events = [attack("e2", "ent-arish", day="2025-08-05", target="~police patrol")]
+    assert not found([a, b])
+    # A total since a time is not one day's count.
+    a.events, b.events = [], []
+    a.clauses = [Clause("seize", (Arg("patient", "pill", figure=Figure(11_000_000, None)),
+                                  Arg("since", "january")))]
+    b.clauses = [Clause("seize", (Arg("patient", "pill", figure=Figure(4_600_000, 4_600_000)),),
+                        days=frozenset(["2025-03-30"]))]
+    assert not found([a, b])
