@@ -422,11 +422,12 @@ class Said:
 
 
 def compare(a: Clause, b: Clause, shared_entities: bool = False,
-            common: frozenset[str] = frozenset()) -> Said | None:
+            common: frozenset[str] = frozenset(), one_happening: bool = False) -> Said | None:
     """Whether two clauses say the same thing (a :class:`Said`), or None where they are not
     about the same thing. ``shared_entities``: the statements name an entity in common
     (counts as one thing shared); ``common``: entities so often named that one in common
-    counts as a word in common."""
+    counts as a word in common; ``one_happening``: the statements tell one happening, so two
+    days for the doing dispute its date without a named thing in common."""
     rel = relation(a, b)
     if rel is None:
         return None
@@ -503,7 +504,7 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
     score = sum(n for _, _, n in matched) + (1 if shared_entities else 0)
     if a.days and b.days and not a.days & b.days:
         # Two days for one doing to one named thing ("was dismissed on Saturday" / "on Sunday").
-        named = any(n == _ENTITY and x.role in CORE for x, _, n in matched)
+        named = one_happening or any(n == _ENTITY and x.role in CORE for x, _, n in matched)
         detail = f"{', '.join(sorted(a.days))} against {', '.join(sorted(b.days))}"
         return Said(False, "date", detail, firm, agreeable) if named and not flip else None
     if a.days & b.days:

@@ -660,14 +660,15 @@ def same_clauses(a: Statement, b: Statement,
                 # two reports of one story where one side tells no happening to tell them apart
                 # ("six people were killed in fighting between two clans" / "four people were
                 # killed in the fighting"): the happening is the thing in common, for a count
-                # only. (Not a total since a time against one day's count: "more than 11
-                # million pills since January" / "seized 4.6 million pills on Thursday".)
+                # or a day only ("the fighting broke out on Saturday" / "on Friday"). (Not a
+                # total since a time against one day's count: "more than 11 million pills
+                # since January" / "seized 4.6 million pills on Thursday".)
                 if happening is None:
                     happening = any(same_event(x, y) for x in a.events for y in b.events) \
                         or (together and not (a.events and b.events))
                 over_a_time = (_since(ca) and bool(cb.days)) or (_since(cb) and bool(ca.days))
-                said = clauses.compare(ca, cb, True, common) if happening and not over_a_time else None
-                if said is not None and said.reason != "figures":
+                said = clauses.compare(ca, cb, True, common, True) if happening and not over_a_time else None
+                if said is not None and said.reason not in ("figures", "date"):
                     said = None
             if said is None:
                 continue

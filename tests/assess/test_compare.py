@@ -796,3 +796,14 @@ def test_two_tolls_in_reports_of_one_story_dispute_unless_each_tells_its_own_hap
     b.clauses = [Clause("seize", (Arg("patient", "pill", figure=Figure(4_600_000, 4_600_000)),),
                         days=frozenset(["2025-03-30"]))]
     assert not found([a, b])
+
+
+def test_two_days_for_one_doing_in_reports_of_one_story_dispute_the_date():
+    a = claim("c1", "d1", "Afgoye Radio", "anonymous:d1:elders", "Clan fighters were killed on Saturday",
+              kind="anonymous")
+    b = claim("c2", "d2", "Shabelle Star", "entity:commissioner", "clan fighters were killed on Friday")
+    a.clauses = [Clause("kill", (Arg("patient", "fighter"),), days=frozenset(["2025-05-13"]))]
+    b.clauses = [Clause("kill", (Arg("patient", "fighter"),), days=frozenset(["2025-05-12"]))]
+    assert not found([a, b])
+    a.story, b.story = frozenset(["d2"]), frozenset(["d1"])
+    assert found([a, b]) == {("contradiction", "c1", "c2", "date", "independent")}
