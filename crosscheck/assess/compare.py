@@ -657,15 +657,16 @@ def same_clauses(a: Statement, b: Statement,
             if said is None and not (shared or alike):
                 # Two counts of one doing in two accounts of one happening ("23 inmates had
                 # escaped during the attack" / "41 detainees escaped from the prison"), or in
-                # two reports of one story where one side tells no happening to tell them apart
-                # ("six people were killed in fighting between two clans" / "four people were
-                # killed in the fighting"): the happening is the thing in common, for a count
-                # or a day only ("the fighting broke out on Saturday" / "on Friday"). (Not a
-                # total since a time against one day's count: "more than 11 million pills
-                # since January" / "seized 4.6 million pills on Thursday".)
+                # two reports of one story where nothing tells their happenings apart (no
+                # place, no one and no day that each gives its own: "six people were killed in
+                # fighting between two clans" / "four people were killed in the fighting"):
+                # the happening is the thing in common, for a count or a day only ("the
+                # fighting broke out on Saturday" / "on Friday"). (Not a total since a time
+                # against one day's count: "more than 11 million pills since January" /
+                # "seized 4.6 million pills on Thursday".)
                 if happening is None:
                     happening = any(same_event(x, y) for x in a.events for y in b.events) \
-                        or (together and not (a.events and b.events))
+                        or (together and not any(_told_apart(x, y) for x in a.events for y in b.events))
                 over_a_time = (_since(ca) and bool(cb.days)) or (_since(cb) and bool(ca.days))
                 said = clauses.compare(ca, cb, True, common, True) if happening and not over_a_time else None
                 if said is not None and said.reason not in ("figures", "date"):
@@ -691,6 +692,14 @@ def same_clauses(a: Statement, b: Statement,
                 if (counts := clauses.goods_counts(ca, cb)) is not None:
                     return "contradiction", "figures", counts
     return found
+
+
+def _told_apart(x: EventFact, y: EventFact) -> bool:
+    """Whether two events of one family are two happenings by what they give: places, people
+    or targets each its own, or two days."""
+    if x.family != y.family:
+        return False
+    return bool((x.keys and y.keys and not x.keys & y.keys) or (x.day and y.day and x.day != y.day))
 
 
 def _since(clause: Clause) -> bool:

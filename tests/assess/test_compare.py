@@ -789,6 +789,10 @@ def test_two_tolls_in_reports_of_one_story_dispute_unless_each_tells_its_own_hap
     a.events = [attack("e1", "ent-rafah", day="2025-08-03")]
     b.events = [attack("e2", "ent-arish", day="2025-08-05", target="~police patrol")]
     assert not found([a, b])
+    # Happenings told with nothing of their own (no place, no one, no day) are not two.
+    a.events = [EventFact("e1", "attack", frozenset(), None, None, "2025-08-04")]
+    b.events = [EventFact("e2", "attack", frozenset(), None, None, "2025-08-05")]
+    assert found([a, b]) == {("contradiction", "c1", "c2", "figures", "independent")}
     # A total since a time is not one day's count.
     a.events, b.events = [], []
     a.clauses = [Clause("seize", (Arg("patient", "pill", figure=Figure(11_000_000, None)),
