@@ -172,6 +172,7 @@ def meaning() -> dict[str, Any]:
             "acting_for": frozenset(w for w in kinds if kinds[w] in data["acting_for"])
             | frozenset(data["acting_for"]) | frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "goods": frozenset(data["goods"]),
+            "loads": frozenset(data["loads"]),
             "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
             "seeking": frozenset(data["seeking"]),
@@ -270,6 +271,8 @@ def agreement(x: Arg, y: Arg) -> int | None:
     kind_x, kind_y = m["kinds"].get(x.lemma), m["kinds"].get(y.lemma)
     if x.lemma == y.lemma or (kind_x is not None and kind_x == kind_y):
         return _KIND
+    if (x.lemma in m["loads"] and kind_y in m["goods"]) or (y.lemma in m["loads"] and kind_x in m["goods"]):
+        return 0  # "the shipment" and "the drugs": the goods may be its load
     units = m["units"]
     if (x.lemma in units and kind_y == "fighter") or (y.lemma in units and kind_x == "fighter"):
         return _KIND  # "the brigade" and "its fighters"

@@ -430,3 +430,15 @@ def test_two_counts_agree_only_as_one_count():
     assert compare(about, killed(Figure(4600000, 4600000), "pill"), shared_entities=True).agreeable
     # A count of other things: "four members of one family" and "three people".
     assert not compare(killed(Figure(4, 4), "member"), killed(Figure(3, 3)), shared_entities=True).agreeable
+
+
+def test_a_load_named_for_its_goods_may_be_them():
+    network = arg("to", "network", modifiers=["ramthani"])
+    shipment = clause("belong", arg("agent", "shipment"), network)
+    drugs = clause("belong", arg("agent", "drug"), network)
+    trucks = clause("belong", arg("agent", "truck"), network)
+    assert agreement(arg("agent", "shipment"), arg("agent", "drug")) == 0
+    said = compare(shipment, drugs, shared_entities=True)
+    assert said is not None and said.agreeable
+    said = compare(shipment, trucks, shared_entities=True)  # the trucks are not the load
+    assert said is None or not said.agreeable
