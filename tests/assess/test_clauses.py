@@ -442,3 +442,13 @@ def test_a_load_named_for_its_goods_may_be_them():
     assert said is not None and said.agreeable
     said = compare(shipment, trucks, shared_entities=True)  # the trucks are not the load
     assert said is None or not said.agreeable
+
+
+def test_money_taken_from_those_who_pass_is_one_doing_however_told():
+    charged = clause("charge", arg("agent", "fighter"), arg("patient", "dollar", figure=Figure(500, 500)))
+    took = clause("take", arg("agent", "fighter"), arg("patient", "pound"), arg("from", "driver"), sign=-1)
+    levied = clause("levy", arg("agent", "fighter"), arg("patient", "fee"))
+    accused = clause("charge", arg("agent", "governor"), arg("patient", "commander"))
+    assert relation(charged, took) == relation(levied, took) == "same"
+    assert relation(charged, accused) == "same"  # one word: what it takes tells them apart
+    assert compare(charged, accused) is None
