@@ -112,6 +112,9 @@ class Clause:
     # A doing taken as given, what is said being who did it ("had nothing to do with the
     # killing"): its sign is the doer's, not the happening's.
     given: bool = False
+    # Said inside the statement by someone it quotes ("denied accusations, with the spokesman
+    # saying the union does not levy any fee"): the statement's denial does not turn it.
+    reported: bool = False
     text: str = ""
     phrases: frozenset[str] = field(default=frozenset(), compare=False)
     # Its meanings, once: the ``same`` groups of its predicate, and the sides of the

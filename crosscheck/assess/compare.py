@@ -32,7 +32,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from itertools import combinations
 from pathlib import Path
@@ -323,8 +323,9 @@ class Statement:
         return -1 if self.stance in NEGATIVE and self.kind != "fact" else 1
 
     def signed(self, clause: Clause) -> int:
-        """A clause's polarity as this statement puts it: a denial turns it."""
-        return clause.sign * self.turn
+        """A clause's polarity as this statement puts it: a denial turns it, not what someone
+        it quotes says in it (``Clause.reported``)."""
+        return clause.sign * (1 if clause.reported else self.turn)
 
 
 @dataclass
@@ -578,7 +579,9 @@ def link_back(statements: list[Statement]) -> None:
                 target = (about_them or earlier)[-1]
                 s.refers_to = target.id
                 s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
-                s.clauses, s._senses, s.links = target.clauses, None, target.links
+                # All of it is what the denial answers, what the accuser quoted too.
+                s.clauses = [replace(c, reported=False) if c.reported else c for c in target.clauses]
+                s._senses, s.links = None, target.links
                 s.polarity = s.sign(0)
 
 

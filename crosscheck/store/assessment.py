@@ -582,9 +582,12 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         sign = -1 if r["negated"] else 1
         modality = "irrealis" if r["modality"] in _IRREALIS else "habitual" if r["modality"] == "habitually" \
             else "possible" if r["modality"] else "asserted"
+        reported = False
         for g in r["governors"]:
             if not (g["complement"] and start <= g["at"] < end):
                 continue
+            if g["lemma"] in _reporting():
+                reported = True  # "..., with the spokesman saying the union levies no fee"
             if g["lemma"] in m["denying"] and not g["negated"]:
                 sign = -sign
             elif g["lemma"] in m["alleging"]:
@@ -624,8 +627,17 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         core_at = frozenset(a["head_start"] for a in r["arguments"]
                             if a["role"] in meaning.CORE or a["number"])
         out.append(Clause(r["predicate"], tuple(args), sign, modality, days, r["at_start"], generic=generic,
+                          reported=reported,
                           core_at=core_at, given=r["form"] == "tied"))
     return out
+
+
+@functools.cache
+def _reporting() -> frozenset[str]:
+    """The verbs by which a statement quotes someone saying something (cues.yml's asserting
+    and confirming verbs, less those that ask for it)."""
+    verbs = lexicon.load("cues.yml")["verbs"]
+    return frozenset(verbs["asserts"] + verbs["confirms"]) - meaning.meaning()["seeking"]
 
 
 def _seeking(cue: str | None) -> bool:

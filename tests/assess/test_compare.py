@@ -110,6 +110,27 @@ def test_a_denial_that_points_back_denies_the_claim_before_it():
     assert not points_back_words("the sale as a private matter")
 
 
+def test_what_a_denial_quotes_someone_saying_is_not_turned_by_it():
+    # "The commander denied the accusations, with his spokesman saying he had never sold a
+    # weapon": the spokesman's "never sold" is said as it stands, not turned again.
+    a = claim("c1", "d1", "Tigris Post", "entity:governor", "the commander sold seized weapons",
+              entities=["ent-commander"])
+    a.clauses = [sold()]
+    b = claim("c2", "d2", "Babil Daily", "entity:ent-commander",
+              "the accusations, with his spokesman saying he had never sold a weapon", stance="denies",
+              entities=["ent-commander"])
+    b.clauses = [replace(sold(sign=-1), reported=True)]
+    assert found([a, b]) == {("contradiction", "c1", "c2", "denial", "independent")}
+    # Were they the commander's own words, the denial would turn them.
+    assert b.signed(b.clauses[0]) == -1 and b.signed(sold(sign=-1)) == 1
+    # A denial that points back answers all the accusation says, what its source quotes too.
+    a.clauses = [replace(sold(), reported=True)]
+    c = claim("c3", "d1", "Tigris Post", "entity:ent-commander", "the charge as fabrication",
+              stance="denies", start=300)
+    assert found([a, c]) == {("contradiction", "c1", "c3", "denial", "independent")}
+    assert [c.signed(x) for x in c.clauses] == [-1]
+
+
 def test_a_bare_denial_of_involvement_answers_who_did_something_before_it():
     # "The governor said the commander sold seized weapons; the toll was 12. The brigade's
     # spokesman denied any involvement in a statement": the sale is denied, not the toll.
