@@ -452,3 +452,14 @@ def test_money_taken_from_those_who_pass_is_one_doing_however_told():
     assert relation(charged, took) == relation(levied, took) == "same"
     assert relation(charged, accused) == "same"  # one word: what it takes tells them apart
     assert compare(charged, accused) is None
+
+
+def test_crossing_into_a_place_is_one_doing_however_told():
+    entered = clause("enter", arg("agent", "tanker"), arg("from", "iran"))
+    rolled = clause("roll in", arg("agent", "tanker"), arg("at", "night"))
+    crossed = clause("cross", arg("agent", "tanker"), sign=-1)
+    left = clause("leave", arg("agent", "tanker"))
+    assert relation(entered, rolled) == relation(entered, crossed) == "same"
+    assert relation(entered, left) is None
+    said = compare(entered, crossed, shared_entities=True)
+    assert said is not None and said.firm and not said.opposite  # (the sign tells "no tanker crossed")
