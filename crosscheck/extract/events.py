@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "14"
+VERSION = "15"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -546,6 +546,12 @@ def _figures(text: str, sent, numbers: list[Mention], lex) -> Figures:
         toll = "toll" in text[sent.start:n.start].lower()
         if kind is None and toll and set(before[:2]) & lex["toll_verbs"]:
             kind = "killed"  # "the death toll ... has risen to 17"
+        if kind is None and before[:1] and before[0] in lex["toll_verbs"] - {"to", "at"}:
+            # "the number of wounded had reached 29": what reached it, before the verb and
+            # its auxiliaries.
+            counted = re.findall(r"[a-z]+", text[sent.start:n.start].lower())[::-1][1:_WINDOW + 1]
+            kind = next((lex["figures"][w] for w in counted
+                         if w in lex["figures"] and lex["figures"][w] not in figures), None)
         put = _PUT_AT.search(text[sent.start:n.start]) if before[:1] == ["at"] else None
         if kind is None and put:
             # "put the number of soldiers killed in the attack at four"

@@ -49,6 +49,15 @@ def test_two_counts_of_one_toll_are_two_accounts():
     assert [(t, f) for t, _, _, _, f in _events(a)] == [("die", {"killed": [4]}), ("die", {"killed": [5]})]
 
 
+def test_a_count_that_has_reached_a_number_is_of_what_it_counts():
+    text = ("The number of wounded had reached 29. The death toll had risen to 13. "
+            "Fighters reached 40 villages.")
+    a = _analysis(text, [("29", "CARDINAL"), ("13", "CARDINAL"), ("40", "CARDINAL")])
+    add_events(a, [])
+    assert [(t, f) for t, _, _, _, f in _events(a)] == [("injure", {"wounded": [29]}),
+                                                        ("die", {"killed": [13]})]
+
+
 def test_figures_read_in_either_order_and_ranges_kept():
     text = "Between 300 and 400 fighters joined. At least 12 people were killed and dozens injured."
     a = _analysis(text, [("Between 300 and 400", "CARDINAL"), ("At least 12", "CARDINAL"),
