@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "21"
+VERSION = "22"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -118,8 +118,12 @@ def _is_predicate(token, lex) -> bool:
 
 def _tie_negated(token, lex) -> bool:
     """Whether a verb or adjective is negated by its own words ("was not involved", "did not
-    play")."""
+    play"), or by "neither ... nor" ("had been neither dismissed nor removed")."""
+    if token.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "nor"
+                                    for c in (*token.head.children, *token.children)):
+        return True
     return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in lex["negative_adverbs"])
+               or (c.dep_ == "preconj" and c.lower_ == "neither")
                or (c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children))
                for c in token.children)
 

@@ -129,6 +129,14 @@ def test_an_adverb_that_is_part_of_its_verb_is_read_as_its_particle(said):
 
 
 @pytest.mark.model
+def test_neither_nor_negates_both(said):
+    found = said("He said he had been neither dismissed nor removed from his post.")
+    assert found["dismiss"]["negated"] and found["remove"]["negated"]
+    found = said("He said he had been dismissed and removed from his post.")
+    assert not found["dismiss"]["negated"] and not found["remove"]["negated"]
+
+
+@pytest.mark.model
 def test_a_negating_argument_negates_the_clause(said):
     found = said("He insisted that not a single weapon had left the depots.")
     assert found["leave"]["negated"] and found["leave"]["args"]["patient"][0] == "depots"
