@@ -181,6 +181,7 @@ def meaning() -> dict[str, Any]:
             "seeking": frozenset(data["seeking"]),
             "modes": {name: frozenset(words) for name, words in data["modes"].items()},
             "publication": {part: frozenset(words) for part, words in data["publication"].items()},
+            "disagreement": {part: frozenset(words) for part, words in data["disagreement"].items()},
             "praised": {w: frozenset(kinds_) for w, kinds_ in data["praised"].items()},
             "whereabouts": (frozenset(data["whereabouts"]["preps"]), frozenset(data["whereabouts"]["kinds"]))}
 
@@ -238,6 +239,17 @@ def relation(a: Clause, b: Clause) -> str | None:
     if a.sides & b.sides:
         return "outcome"
     return None
+
+
+def of_the_accounts(clause: Clause) -> bool:
+    """Whether a clause says how accounts disagree ("accounts of the attack differ on several
+    points"; ``disagreement`` in meaning.yml)."""
+    m = meaning()["disagreement"]
+    agents = {a.lemma for a in clause.args if a.role == "agent"}
+    if not agents & m["accounts"] or clause.sign < 0:
+        return False
+    return clause.predicate in m["verbs"] or any(
+        a.role == "attribute" and a.lemma in m["states"] for a in clause.args)
 
 
 def _of_the_publication(clause: Clause) -> bool:

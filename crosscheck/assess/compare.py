@@ -585,6 +585,13 @@ def link_back(statements: list[Statement]) -> None:
                 s.polarity = s.sign(0)
 
 
+def of_the_accounts(s: Statement) -> bool:
+    """Whether a statement tells how the accounts disagree ("reports differ on when he was
+    taken, how many men took him"): its first clause says so (not "the car was struck on
+    April 6, and within a day the accounts had begun to diverge")."""
+    return bool(s.clauses) and clauses.of_the_accounts(min(s.clauses, key=lambda c: c.at))
+
+
 def own_voice(s: Statement) -> bool:
     """What a report says in its own voice that is no event it tells (see
     ``crosscheck.store.assessment``): "He has been replaced by his deputy"."""
@@ -1124,7 +1131,7 @@ def compare(statements: list[Statement]) -> list[Pair]:
         found[key] = Pair(kind, first.id, second.id, reason, level,
                           INDEPENDENCE_STRENGTH[level] if kind == "corroboration" else 1.0, detail)
 
-    comparable = [s for s in statements if s.stance in POSITIVE + NEGATIVE]
+    comparable = [s for s in statements if s.stance in POSITIVE + NEGATIVE and not of_the_accounts(s)]
     for i, j in sorted(candidates(comparable)):
         a, b = comparable[i], comparable[j]
         if a.id == b.id or (a.document == b.document and "fact" in (a.kind, b.kind)):

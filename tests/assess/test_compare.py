@@ -832,3 +832,20 @@ def test_two_days_for_one_doing_in_reports_of_one_story_dispute_the_date():
     assert not found([a, b])
     a.story, b.story = frozenset(["d2"]), frozenset(["d1"])
     assert found([a, b]) == {("contradiction", "c1", "c2", "date", "independent")}
+
+
+def test_a_statement_of_how_the_accounts_differ_is_compared_with_none():
+    # "Reports about his disappearance differ on when he was taken, how many men took him"
+    # (the parse reads "how many men took him" as told) against "gunmen took him".
+    a = claim("c1", "d1", "Tobruk Post", "outlet:tobruk post", "reports differ on how many men took him",
+              kind="outlet", entities=["ent-lawyer"])
+    b = claim("c2", "d2", "Coast Wire", "entity:brother", "gunmen took him", entities=["ent-lawyer"])
+    him = Arg("patient", "he", "ent-lawyer", "person")
+    a.clauses = [Clause("differ", (Arg("agent", "report"),), at=0),
+                 Clause("take", (Arg("agent", "man"), him), at=30)]
+    b.clauses = [Clause("take", (Arg("agent", "gunman"), him))]
+    assert not found([a, b])
+    # What a sentence tells before it says the accounts began to diverge stands.
+    a.clauses = [Clause("take", (Arg("agent", "man"), him), at=0),
+                 Clause("diverge", (Arg("agent", "account"),), at=30)]
+    assert found([a, b]) == {("corroboration", "c1", "c2", "same", "independent")}
