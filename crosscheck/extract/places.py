@@ -26,7 +26,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Mention, Relation
 from crosscheck.resolve.names import name_key, organization_heads, singular
 
-VERSION = "5"
+VERSION = "6"
 _DIVISIONS = ("province", "Province", "governorate", "Governorate")
 _DIVISION = re.compile(r"\s+(?:province|governorate|district|city|town)$")
 
@@ -105,6 +105,9 @@ AREA_NOUNS = {"town", "city", "village", "district", "province", "governorate", 
 # What a place has that an organisation or a person does not: "Sarmada's vegetable market",
 # "the market of Sarmada", "Hilla's outskirts" make Sarmada and Hilla places.
 SITE_NOUNS = {"market", "marketplace", "souq", "souk", "bazaar", "outskirts", "streets", "countryside"}
+# The ends of a place, which a person has not: "the western entrance of Nawa", "the edge of
+# Ranya" (not a body's: "the entrance of the Interior Ministry").
+EDGE_NOUNS = {"entrance", "entrances", "edge", "edges", "periphery", "approaches"}
 _POSSESSED = (AREA_NOUNS - {"area", "state", "capital", "quarter", "region", "desert", "valley", "plain",
                             "island"}) | SITE_NOUNS
 # Prepositions that put what precedes them inside what follows.
@@ -208,7 +211,7 @@ def _named_as_place(analysis, parsed) -> None:
                 m = next((n for (a, b), n in names.items() if a <= offset + token.idx < b), None)
                 if m is not None and "refers_to" not in m.attrs and m.end <= offset + token.idx + len(token):
                     _as_place(m, analysis.document.text)
-            if token.lower_ not in AREA_NOUNS | SITE_NOUNS:
+            if token.lower_ not in AREA_NOUNS | SITE_NOUNS | EDGE_NOUNS:
                 continue
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
@@ -219,7 +222,8 @@ def _named_as_place(analysis, parsed) -> None:
                     first = offset + o.left_edge.idx
                     m = next((n for (a, b), n in names.items() if a <= offset + o.idx < b and first <= a),
                              None)
-                    if m is not None and "refers_to" not in m.attrs:
+                    if m is not None and "refers_to" not in m.attrs and not (
+                            token.lower_ in EDGE_NOUNS and m.type == "organization" and _body_name(m.text)):
                         _as_place(m, analysis.document.text)
 
 

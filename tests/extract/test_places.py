@@ -83,6 +83,16 @@ def test_a_name_with_a_market_or_outskirts_is_a_place_in_every_mention(model_ext
 
 
 @pytest.mark.model
+def test_a_name_with_an_entrance_or_an_edge_is_a_place_but_a_bodys_entrance_is_not(model_extractor):
+    text = ("A roadside bomb exploded near the western entrance of Nawa on Tuesday evening as the car of "
+            "the commander drove past. Police closed the road between Nawa and Sheikh Saad. Guards stood "
+            "at the entrance of the Interior Ministry.")
+    a = model_extractor.extract(Document(text=text))
+    assert [m.type for m in a.mentions if m.text == "Nawa"] == ["place"] * 2
+    assert [m.type for m in a.mentions if m.text == "Interior Ministry"] == ["organization"]
+
+
+@pytest.mark.model
 def test_where_a_happening_was_is_a_place_but_a_body_stays_a_body(model_extractor):
     text = ("A witness to the clashes in Darkush said two men were killed. The shops of Darkush reopened. "
             "He was detained in the Interior Ministry for a week.")
