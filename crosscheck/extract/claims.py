@@ -19,7 +19,7 @@ from crosscheck.extract import lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import Claim
 
-VERSION = "5"
+VERSION = "6"
 _CLOSE_GAP = 4  # characters allowed between a quotation and its "he said" clause
 _QUOTE_LIMIT = 3000  # the longest quotation we follow, in characters
 
@@ -52,6 +52,7 @@ def _lexicon() -> dict[str, Any]:
         "particles": data.get("need_particle", {}),
         "nouns": set(data["nouns"]),
         "not_speakers": set(data["not_speakers"]),
+        "placing": {part: set(words) for part, words in data["placing"].items()},
     }
 
 
@@ -319,6 +320,45 @@ def _noun_claims(sent, offset: int, lex) -> list[Claim]:
     return claims
 
 
+def _placing_claims(sent, offset: int, lex) -> list[Claim]:
+    """ "Mashriq Wire put the death toll at 13", "placed the arrest at a checkpoint near
+    Numaniyah": a count or a happening a source puts somewhere (cues.yml ``placing``); the
+    object and where it is put are what is said."""
+    placing = lex["placing"]
+    claims = []
+    for token in sent:
+        if token.pos_ != "VERB" or token.lemma_.lower() not in placing["verbs"]:
+            continue
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in placing["counts"] | placing["happenings"]:
+            continue
+        # Where it is put: after the object, on the verb or on the object ("at 13", "near Kanaan").
+        where = [c for c in (*token.children, *obj.children) if c.i > obj.i
+                 and c.dep_ in ("prep", "advmod") and c.lower_ in placing["preps"]]
+        if not where:
+            continue
+        agent = next((c for c in token.children if c.dep_ == "agent"), None)
+        subject = _subject(token)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            source = _subtree(pobj, offset) if pobj is not None else None
+        else:
+            source = _subtree(subject, offset) if subject is not None and subject.dep_ == "nsubj" else None
+        if source is None:
+            continue  # "the toll was put at 13": by whom, the report does not say here
+        end = max(offset + w.right_edge.idx + len(w.right_edge.text) for w in where)
+        cue = (offset + token.idx, offset + token.idx + len(token.text))
+        claims.append(Claim(cue=cue, source=source, content=(offset + obj.left_edge.idx, end),
+                            stance="asserts", stage_version=VERSION))
+    return claims
+
+
+def placing_claims(text: str, parsed) -> list[Claim]:
+    """Every claim of :func:`_placing_claims` in a parsed text."""
+    lex = _lexicon()
+    return [c for offset, doc in parsed for sent in doc.sents for c in _placing_claims(sent, offset, lex)]
+
+
 def _no_comment(sent, offset: int, lex) -> list[Claim]:
     claims = []
     for m in lex["no_comment"].finditer(sent.text):
@@ -437,7 +477,7 @@ def add_claims(analysis, parsed) -> None:
     for offset, doc in parsed:
         for sent in doc.sents:
             candidates = (_according_to(sent, offset, text) + _no_comment(sent, offset, lex)
-                          + _noun_claims(sent, offset, lex))
+                          + _noun_claims(sent, offset, lex) + _placing_claims(sent, offset, lex))
             for token in sent:
                 stance = lex["forms"].get(token.lower_)
                 if stance:

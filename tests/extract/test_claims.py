@@ -269,3 +269,19 @@ def test_a_transcript_line_reaches_the_tagged_claims(tagged_of):
     text = 'Interview transcript.\n\nHOST: Was the brigade paid?\n\nKARIM: The brigade was paid twice.'
     assert [(c["source"], c["cue"], c["content"]) for c in tagged_of(text)] == [
         ("HOST", ":", "Was the brigade paid?"), ("KARIM", ":", "The brigade was paid twice")]
+
+
+@pytest.mark.model
+def test_a_count_or_a_happening_a_source_puts_somewhere(claims_of, tagged_of):
+    c = _one(claims_of("Mashriq Wire put the death toll from the bombing at 13."), "put")
+    assert (c["source"], c["stance"]) == ("Mashriq Wire", "asserts")
+    assert c["content"] == "the death toll from the bombing at 13"
+    text = "Residents quoted by Sawt al-Rimal placed the explosion on the eastern outskirts of Arish."
+    c = _one(tagged_of(text), "placed")
+    assert c["content"] == "the explosion on the eastern outskirts of Arish"
+    # After a citation the tagger reads as a claim of its own, the placing is still one.
+    c = _one(tagged_of("Mashriq Wire, citing two army officers, located the blast near Kanaan."), "located")
+    assert (c["source"], c["content"]) == ("Mashriq Wire", "the blast near Kanaan")
+    # Not a thing put somewhere.
+    assert not [c for c in tagged_of("The militants placed the bomb under the car.") if c["cue"] == "placed"]
+    assert not [c for c in claims_of("He put the weapons in the truck.") if c["cue"] == "put"]
