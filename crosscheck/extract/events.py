@@ -53,7 +53,7 @@ from crosscheck.extract import dateline, lexicon
 from crosscheck.extract.stages import stage
 from crosscheck.model import PARTICIPANT_ROLES, Event, Mention
 
-VERSION = "15"
+VERSION = "16"
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
           "nineteen"]
@@ -149,7 +149,11 @@ def add_events(analysis, parsed) -> None:
     for sent in analysis.sentences:
         triggers = _triggers(text, sent, lex)
         inside = [x for x in analysis.mentions if sent.start <= x.start and x.end <= sent.end]
-        numbers = [x for x in inside if x.type == "quantity" or x.label in ("CARDINAL", "QUANTITY")]
+        # (And a number in words the model took for an age or a time: "put the number of
+        # wounded at eighteen".)
+        numbers = [x for x in inside if x.type == "quantity" or x.label in ("CARDINAL", "QUANTITY")
+                   or (x.label in ("DATE", "TIME") and re.fullmatch(r"[a-z]+(?:-[a-z]+)?", x.text.lower())
+                       and number_of(x.text) is not None)]
         piece = next(((o, d) for o, d, end in pieces if o <= sent.start and sent.end <= end), None)
         parse = _Parse(piece[1], piece[0], inside) if piece else None
         if parse:

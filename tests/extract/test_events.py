@@ -58,6 +58,14 @@ def test_a_count_that_has_reached_a_number_is_of_what_it_counts():
                                                         ("die", {"killed": [13]})]
 
 
+def test_a_number_in_words_taken_for_an_age_is_a_figure_but_a_year_is_not():
+    text = "The source put the number of wounded at eighteen. In 2019 two men were arrested."
+    a = _analysis(text, [("eighteen", "DATE"), ("2019", "DATE"), ("two", "CARDINAL")])
+    add_events(a, [])
+    assert [(t, f) for t, _, _, _, f in _events(a)] == [("injure", {"wounded": [18]}),
+                                                        ("arrest", {"arrested": [2]})]
+
+
 def test_figures_read_in_either_order_and_ranges_kept():
     text = "Between 300 and 400 fighters joined. At least 12 people were killed and dozens injured."
     a = _analysis(text, [("Between 300 and 400", "CARDINAL"), ("At least 12", "CARDINAL"),
