@@ -58,6 +58,14 @@ def test_a_count_that_has_reached_a_number_is_of_what_it_counts():
                                                         ("die", {"killed": [13]})]
 
 
+def test_a_toll_is_of_the_dead():
+    text = "Nida al-Zaytun put the toll at six. The toll from the clashes rose to 11. The road toll fell."
+    a = _analysis(text, [("six", "CARDINAL"), ("11", "CARDINAL")])
+    add_events(a, [])
+    assert [(t, f) for t, _, _, _, f in _events(a) if t == "die"] == [("die", {"killed": [6]}),
+                                                                     ("die", {"killed": [11]})]
+
+
 def test_a_number_in_words_taken_for_an_age_is_a_figure_but_a_year_is_not():
     text = "The source put the number of wounded at eighteen. In 2019 two men were arrested."
     a = _analysis(text, [("eighteen", "DATE"), ("2019", "DATE"), ("two", "CARDINAL")])
