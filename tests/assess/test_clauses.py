@@ -452,6 +452,8 @@ def test_money_taken_from_those_who_pass_is_one_doing_however_told():
     assert relation(charged, took) == relation(levied, took) == "same"
     assert relation(charged, accused) == "same"  # one word: what it takes tells them apart
     assert compare(charged, accused) is None
+    trucks = clause("charge", arg("agent", "fighter"), arg("patient", "truck"))  # "charged aid trucks"
+    assert relation(trucks, took) == "same" and relation(accused, took) is None
 
 
 def test_crossing_into_a_place_is_one_doing_however_told():
