@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "22"
+VERSION = "23"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -471,7 +471,24 @@ def _negated(pred, arguments: list[Argument], lex) -> bool:
     if head is not pred and pred.dep_ in ("xcomp", "ccomp", "pcomp") \
             and head.lemma_.lower() in lex["not_done"]:
         return not any(c.dep_ == "neg" for c in head.children)  # "refused to pay"; "did not fail to"
+    without = _without(pred, lex)
+    if without is not None:
+        return without
     return _tie_negated(pred, lex) or any(a.negative and a.role in ("agent", "patient") for a in arguments)
+
+
+def _without(pred, lex) -> bool | None:
+    """For a clause under "without", whether it is negated: "freed without any ransom being
+    paid", "withdrew without firing a shot" say it was not done; "no tanker had crossed
+    without paying its duties" says it was. None for any other clause."""
+    if pred.dep_ == "pcomp" and pred.head.lower_ == "without":
+        done = pred.head.head
+    elif any(c.dep_ == "mark" and c.lower_ == "without" for c in pred.children):
+        done = pred.head
+    else:
+        return None
+    return not (_tie_negated(done, lex)
+                or any(c.dep_ in ("nsubj", "nsubjpass") and _negative(c, lex) for c in done.children))
 
 
 def _no_truth_in(pred, lex) -> bool:

@@ -137,6 +137,14 @@ def test_neither_nor_negates_both(said):
 
 
 @pytest.mark.model
+def test_what_was_done_without_something_says_it_was_not_done(said):
+    assert said("He said al-Masri was freed without any ransom being paid.")["pay"]["negated"]
+    assert said("The brigade withdrew without firing a shot.")["fire"]["negated"]
+    # ... unless nothing was done without it.
+    assert not said("He said no tanker had crossed without paying its duties.")["pay"]["negated"]
+
+
+@pytest.mark.model
 def test_a_negating_argument_negates_the_clause(said):
     found = said("He insisted that not a single weapon had left the depots.")
     assert found["leave"]["negated"] and found["leave"]["args"]["patient"][0] == "depots"
