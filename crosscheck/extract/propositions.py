@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "23"
+VERSION = "24"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -172,10 +172,18 @@ def _involvement(noun, lex):
     return _subject(owner)[0], _tie_negated(owner, lex), steps
 
 
+_CURRENCY_SIGNS = {"$": "dollar", "US$": "dollar", "€": "euro", "£": "pound"}
+
+
 def _head_lemma(token) -> str:
     """An argument's head word: a name as written (lower case), a noun as its lemma. A
     capitalised noun that opens a sentence and names nothing ("Rockets hit ...") is often
     tagged a name; it is a plural noun all the same."""
+    if token.like_num:
+        # "$200,000", "£5,000": a sum of money is money, as "200,000 dollars" is dollars.
+        sign = next((c for c in token.children if c.text in _CURRENCY_SIGNS), None)
+        if sign is not None:
+            return _CURRENCY_SIGNS[sign.text]
     if token.pos_ != "PROPN":
         return (token.lemma_ or token.text).lower()
     if not token.ent_type_ and token.i == token.sent.start and token.text[1:].islower():

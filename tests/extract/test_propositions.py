@@ -137,6 +137,13 @@ def test_neither_nor_negates_both(said):
 
 
 @pytest.mark.model
+def test_a_sum_with_a_currency_sign_is_money(model_extractor):
+    text = "He was released after his family paid $200,000 to the kidnappers."
+    (paid,) = [p for p in model_extractor.extract(Document(text=text)).propositions if p.predicate == "pay"]
+    assert {a.role: a.lemma for a in paid.arguments}["patient"] == "dollar"
+
+
+@pytest.mark.model
 def test_what_was_done_without_something_says_it_was_not_done(said):
     assert said("He said al-Masri was freed without any ransom being paid.")["pay"]["negated"]
     assert said("The brigade withdrew without firing a shot.")["fire"]["negated"]
