@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "24"
+VERSION = "25"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -283,12 +283,18 @@ def _elided_passive(verb) -> bool:
                         for c in verb.children))
 
 
+# Words that take a part of what follows "of" (its "not" kept: "none of the rifles").
+_PARTITIVES = {"any", "none", "some", "each", "all", "either", "neither", "several", "many", "most"}
+
+
 def _head_of_quantity(token):
     """ "a number of fighters", "dozens of gunmen", "a group of men": the ones counted, not
     the word that counts them (``quantity_nouns``; "the number of" is a count, see
     ``_counted``)."""
     lemma = (token.lemma_ or token.lower_).lower()
-    if token.pos_ != "NOUN" or lemma not in _lexicon()["quantity_nouns"]:
+    if token.lower_ in _PARTITIVES and token.pos_ != "NOUN":
+        lemma = "of"  # "any of the clan's men", "none of the rifles": the men, the rifles
+    elif token.pos_ != "NOUN" or lemma not in _lexicon()["quantity_nouns"]:
         return token
     if lemma == "number" and not any(c.dep_ == "det" and c.lower_ == "a" for c in token.children):
         return token

@@ -144,6 +144,13 @@ def test_a_sum_with_a_currency_sign_is_money(model_extractor):
 
 
 @pytest.mark.model
+def test_any_of_them_is_them(said):
+    fired = said("He denied that any of the clan's men had fired on the checkpoint.")["fire"]
+    assert fired["args"]["agent"][0] == "men"
+    assert said("Most of the fighters fled.")["flee"]["args"]["agent"][0] == "fighters"
+
+
+@pytest.mark.model
 def test_what_was_done_without_something_says_it_was_not_done(said):
     assert said("He said al-Masri was freed without any ransom being paid.")["pay"]["negated"]
     assert said("The brigade withdrew without firing a shot.")["fire"]["negated"]
