@@ -465,3 +465,11 @@ def test_crossing_into_a_place_is_one_doing_however_told():
     assert relation(entered, left) is None
     said = compare(entered, crossed, shared_entities=True)
     assert said is not None and said.firm and not said.opposite  # (the sign tells "no tanker crossed")
+
+
+def test_homes_entered_by_force_are_raided_however_told():
+    raided = clause("raid", arg("agent", "fighter"), arg("patient", "home"))
+    entered = clause("enter", arg("agent", "fighter"), arg("patient", "house"), sign=-1)  # "entered no house"
+    broke = clause("break", arg("agent", "man"), arg("into", "home"))
+    assert relation(raided, entered) == relation(raided, broke) == "same"
+    assert relation(raided, clause("enter", arg("agent", "tanker"), arg("from", "iran"))) is None
