@@ -52,7 +52,8 @@ def _lexicon() -> dict[str, Any]:
         "particles": data.get("need_particle", {}),
         "nouns": set(data["nouns"]),
         "not_speakers": set(data["not_speakers"]),
-        "placing": {part: set(words) for part, words in data["placing"].items()},
+        "placing": {**{part: set(words) for part, words in data["placing"].items()},
+                    "objects": set(data["placing"]["counts"]) | set(data["placing"]["happenings"])},
     }
 
 
@@ -330,7 +331,7 @@ def _placing_claims(sent, offset: int, lex) -> list[Claim]:
         if token.pos_ != "VERB" or token.lemma_.lower() not in placing["verbs"]:
             continue
         obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.lemma_.lower() not in placing["counts"] | placing["happenings"]:
+        if obj is None or obj.lemma_.lower() not in placing["objects"]:
             continue
         # Where it is put: after the object, on the verb or on the object ("at 13", "near Kanaan").
         where = [c for c in (*token.children, *obj.children) if c.i > obj.i

@@ -539,8 +539,9 @@ def _figures(text: str, sent, numbers: list[Mention], lex) -> Figures:
         after = re.findall(r"[a-z]+", text[n.end:sent.end].lower())[:_WINDOW]
         if after[:2] == ["of", "the"]:
             continue  # "three of the wounded died": some of a figure
-        before = re.findall(r"[a-z]+", text[sent.start:n.start].lower())[::-1][:2]
-        if set(re.findall(r"[a-z]+", text[sent.start:n.start].lower())[::-1][:4]) & lex["part_of"]:
+        preceding = re.findall(r"[a-z]+", text[sent.start:n.start].lower())[::-1]  # nearest first
+        before = preceding[:2]
+        if set(preceding[:4]) & lex["part_of"]:
             continue  # "among the dead were three children": some of the dead, not the toll
         # The nearest figure word not yet given a number: "killed 14 people and wounded 40",
         # "14 people were killed and 30 others wounded".
@@ -553,8 +554,7 @@ def _figures(text: str, sent, numbers: list[Mention], lex) -> Figures:
         if kind is None and before[:1] and before[0] in lex["toll_verbs"] - {"to", "at"}:
             # "the number of wounded had reached 29": what reached it, before the verb and
             # its auxiliaries.
-            counted = re.findall(r"[a-z]+", text[sent.start:n.start].lower())[::-1][1:_WINDOW + 1]
-            kind = next((lex["figures"][w] for w in counted
+            kind = next((lex["figures"][w] for w in preceding[1:_WINDOW + 1]
                          if w in lex["figures"] and lex["figures"][w] not in figures), None)
         put = _PUT_AT.search(text[sent.start:n.start]) if before[:1] == ["at"] else None
         if kind is None and put:

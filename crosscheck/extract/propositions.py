@@ -292,9 +292,9 @@ def _head_of_quantity(token):
     the word that counts them (``quantity_nouns``; "the number of" is a count, see
     ``_counted``)."""
     lemma = (token.lemma_ or token.lower_).lower()
-    if token.lower_ in _PARTITIVES and token.pos_ != "NOUN":
-        lemma = "of"  # "any of the clan's men", "none of the rifles": the men, the rifles
-    elif token.pos_ != "NOUN" or lemma not in _lexicon()["quantity_nouns"]:
+    # (And "any of the clan's men", "none of the rifles": the men, the rifles.)
+    partitive = token.lower_ in _PARTITIVES and token.pos_ != "NOUN"
+    if not partitive and (token.pos_ != "NOUN" or lemma not in _lexicon()["quantity_nouns"]):
         return token
     if lemma == "number" and not any(c.dep_ == "det" and c.lower_ == "a" for c in token.children):
         return token
