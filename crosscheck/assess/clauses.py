@@ -87,6 +87,9 @@ class Arg:
     modifiers: frozenset[str] = frozenset()
     figure: Figure | None = None
     text: str = ""
+    # Said with a "no" ("no security agency arrested him", "not a single soldier"): nobody
+    # of that kind, so as a doer it stands against any body the other side names.
+    none: bool = False
 
 
 @dataclass
@@ -486,6 +489,9 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
                 contrasted = (x, y)
                 continue
             agree = agreement(x, y)
+            if (agree is None or agree <= 0) and rel == "same" and x.role == "agent" \
+                    and ((x.none and y.entity) or (y.none and x.entity)):
+                continue  # "no security agency arrested him" / "the National Security Service did"
             if agree is None:
                 if rel == "same" and x.role in CORE:
                     return None  # the same doing, to or by someone else

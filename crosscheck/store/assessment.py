@@ -620,7 +620,8 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
             if country and any(demonyms().get(w) == country for w in modifiers):
                 modifiers |= {"domestic"}  # "Iraqi officers" in a report from Iraq: its own
             args.append(Arg(a["role"], a["lemma"], entity, types.get(entity or ""), modifiers,
-                            meaning.Figure.of(a["number"], a["bound"]), a["text"]))
+                            meaning.Figure.of(a["number"], a["bound"]), a["text"],
+                            none=bool(a.get("negative")) and a["role"] in meaning.CORE))
         days = frozenset(d["date"] for d in r["dates"] if d["date"] and d["precision"] == "day")
         generic = r["form"] in ("gerund", "nominal", "tied") and not any(a.role == "agent" for a in args)
         # (And a count it gives in any role: "puts the brigade's strength at 1,200 men".)

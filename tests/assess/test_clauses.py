@@ -344,6 +344,25 @@ def test_nobody_denies_the_role_of_whoever_the_other_names():
     assert said is None or not said.firm
 
 
+def test_no_body_of_a_kind_as_the_doer_stands_against_any_named_body():
+    # "No security agency arrested Marwan" / "Marwan was arrested by the National Security
+    # Service": the denial is of any agency, so the service it names is in dispute.
+    marwan = arg("patient", "marwan", "ent-m", "person")
+    no_agency = Arg("agent", "agency", None, None, frozenset({"security"}), None, "security agency",
+                    none=True)
+    service = arg("agent", "service", "ent-nss", "organization")
+    said = compare(clause("arrest", no_agency, marwan, sign=-1), clause("arrest", service, marwan))
+    assert said is not None and said.firm and not said.opposite
+    # Without the "no" the agency is another doer, one the sentences cannot tell apart.
+    agency = Arg("agent", "agency", None, None, frozenset({"security"}), None, "security agency")
+    said = compare(clause("arrest", agency, marwan, sign=-1), clause("arrest", service, marwan))
+    assert said is None or not said.firm
+    # ... and against a doer told only by a description ("gunmen took him") it says nothing.
+    gunmen = clause("arrest", arg("agent", "gunman"), marwan)
+    said = compare(clause("arrest", no_agency, marwan, sign=-1), gunmen)
+    assert said is None or not said.firm
+
+
 def test_what_names_the_doing_is_not_a_thing_it_was_done_to():
     # "denied that the brigade carried out the strike" / "the drone was launched by the
     # brigade": the strike and the drone say what was done, not two things it was done to.
