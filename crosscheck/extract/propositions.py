@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "25"
+VERSION = "26"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -244,7 +244,12 @@ def _subject(verb):
             return c, c.dep_ == "nsubjpass" or _elided_passive(verb)
     head = verb.head
     if verb.dep_ == "conj" and head.i != verb.i and head.pos_ in ("VERB", "AUX"):
-        return _subject(head)
+        subject, passive = _subject(head)
+        if passive and not _passive(verb) and (verb.tag_ in ("VBZ", "VBP", "VBG")
+                                               or any(c.dep_ == "dobj" for c in verb.children)):
+            # "the force is organised in four battalions and collects a levy": it collects.
+            passive = False
+        return subject, passive
     if _consequence(verb):
         doer, passive = _subject(head)  # "a drone struck the car, killing three": the drone
         return (doer, False) if doer is not None and not passive else (None, False)

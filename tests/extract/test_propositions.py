@@ -266,6 +266,16 @@ def test_a_passive_with_its_auxiliary_left_out_is_passive(said):
 
 
 @pytest.mark.model
+def test_an_active_verb_joined_to_a_passive_one_takes_its_subject_as_the_doer(said):
+    found = said("The force is organised in four battalions and collects a levy on trucks.")
+    assert found["collect"]["args"]["agent"][0] == "force"
+    assert found["organise"]["args"]["patient"][0] == "force"
+    # ... but a participle with no object of its own stays passive.
+    found = said("The activist was arrested in Kut and taken to an unknown location.")
+    assert found["take"]["args"]["patient"][0] == "activist"
+
+
+@pytest.mark.model
 def test_what_a_quantity_counts_is_the_argument(said, model_extractor):
     found = said("A number of fighters had left their positions. A group of gunmen stormed the building.")
     assert found["leave"]["args"]["agent"][0] == "fighters"
