@@ -88,7 +88,7 @@ class Arg:
     figure: Figure | None = None
     text: str = ""
     # Said with a "no" ("no security agency arrested him", "not a single soldier"): nobody
-    # of that kind, so as a doer it stands against any body the other side names.
+    # of that kind (see ``_covers``).
     none: bool = False
 
 
@@ -409,6 +409,17 @@ def goods_counts(a: Clause, b: Clause) -> str | None:
     return None
 
 
+def _covers(every: Arg, one: Arg) -> bool:
+    """Whether an argument said of every thing of a kind ("no security agency", "any foreign
+    party") takes in what the other side names: a named body, or a thing qualified alike."""
+    if not (every.none or "any" in every.modifiers):
+        return False
+    m = meaning()
+    if one.entity:  # ("not a single weapon" takes in no named man)
+        return one.kind is not None and m["classes"].get(every.lemma) == one.kind
+    return bool((every.modifiers & one.modifiers) - {"any"} - m["generic"])
+
+
 def opposed(x: Arg, y: Arg) -> bool:
     """Qualifiers that exclude each other: "foreign" and "local" instructors, or one side
     alone ("by Iraqi hands alone") and another filler on the other."""
@@ -490,8 +501,11 @@ def compare(a: Clause, b: Clause, shared_entities: bool = False,
                 continue
             agree = agreement(x, y)
             if (agree is None or agree <= 0) and rel == "same" and x.role == "agent" \
-                    and ((x.none and y.entity) or (y.none and x.entity)):
-                continue  # "no security agency arrested him" / "the National Security Service did"
+                    and (_covers(x, y) or _covers(y, x)):
+                # "No security agency arrested him" / "the National Security Service did";
+                # "denied that any foreign party had trained" / "foreign instructors trained".
+                matched.append((x, y, _KIND))
+                continue
             if agree is None:
                 if rel == "same" and x.role in CORE:
                     return None  # the same doing, to or by someone else

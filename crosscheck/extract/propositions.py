@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "26"
+VERSION = "27"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -361,8 +361,8 @@ def _modifiers(head) -> list[str]:
                     out.append((g.lemma_ or g.lower_).lower())
                     if c.lower_ == "from":  # "instructors from a neighbouring country"
                         out.extend(a.lower_ for a in g.children if a.dep_ in ("amod", "compound"))
-        elif c.dep_ == "poss":
-            out.append(c.lower_)
+        elif c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "any"):
+            out.append(c.lower_)  # (and "any foreign party": whichever it is)
         elif c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children):
             out.append(c.lower_)  # "from abroad" parsed as a bare preposition
     return out

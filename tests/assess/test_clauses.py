@@ -357,6 +357,21 @@ def test_no_body_of_a_kind_as_the_doer_stands_against_any_named_body():
     agency = Arg("agent", "agency", None, None, frozenset({"security"}), None, "security agency")
     said = compare(clause("arrest", agency, marwan, sign=-1), clause("arrest", service, marwan))
     assert said is None or not said.firm
+    # "Denied that any foreign party had trained its units" / "foreign instructors trained
+    # the regiment's fighters": whichever foreign party it is.
+    fighters = arg("patient", "fighter", modifiers=("regiment",))
+    units = arg("patient", "unit", modifiers=("its",))
+    any_party = clause("train", arg("agent", "party", modifiers=("any", "foreign")), units)
+    foreign = clause("train", arg("agent", "instructor", modifiers=("foreign",)), fighters)
+    said = compare(any_party, foreign)
+    assert said is not None and said.firm
+    said = compare(clause("train", arg("agent", "party", modifiers=("foreign",)), units), foreign)
+    assert said is None or not said.firm
+    # A thing said with a "no" takes in no named man ("not a single weapon had left").
+    no_weapon = Arg("agent", "weapon", none=True)
+    left = clause("leave", arg("agent", "rubaii", "ent-r", "person"), arg("patient", "headquarters"))
+    said = compare(clause("leave", no_weapon, arg("patient", "depot"), sign=-1), left)
+    assert said is None or not said.firm
     # ... and against a doer told only by a description ("gunmen took him") it says nothing.
     gunmen = clause("arrest", arg("agent", "gunman"), marwan)
     said = compare(clause("arrest", no_agency, marwan, sign=-1), gunmen)

@@ -77,6 +77,9 @@ def test_what_is_denied_inside_a_content_is_under_a_denying_verb(said):
     found = said("The Interior Ministry had denied that foreign instructors trained the brigade.")
     assert found["train"]["governors"] == [("deny", True)]
     assert found["train"]["args"]["agent"][3] == ["foreign"]
+    # "Any" is kept with the qualifiers: whichever foreign party it is.
+    found = said("The ministry denied that any foreign party had trained its units.")
+    assert set(found["train"]["args"]["agent"][3]) == {"any", "foreign"}
     # "denied any involvement in the killing": what is denied is that the brigade killed;
     # the killing itself is taken as given (form "tied").
     found = said("The brigade denied any involvement in the killing of the mayor.")
