@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "27"
+VERSION = "28"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -74,6 +74,7 @@ def _lexicon() -> dict[str, Any]:
             "not_done": set(data["not_done"]),
             "negative_determiners": set(data["negative_determiners"]),
             "negative_adverbs": set(data["negative_adverbs"]), "bound": bound, "bounds": dict(bounds),
+            "witnessing": set(data["witnessing"]),
             "reporting": {v for verbs in lexicon.load("cues.yml")["verbs"].values() for v in verbs}}
 
 
@@ -679,6 +680,11 @@ def _form(pred) -> str:
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children):
         # "dismissed accusations that its forces shelled the market": what the verb denies or
         # repeats; not "the accusations that his men sold fuel were lies", said of the noun.
+        return "clause"
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.dep_ == "dobj" \
+            and lemma_of(token.head.head) in _lexicon()["witnessing"]:
+        # "survivors describe shots fired from a patrol vessel", "residents reported shots
+        # fired at the crowd": what was seen or heard is what they say happened.
         return "clause"
     return "description" if token.dep_ in ("relcl", "acl", "amod") else "clause"
 

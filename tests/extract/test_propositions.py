@@ -374,3 +374,11 @@ def test_whose_a_thing_is_is_told_one_way(said):
         found = said(text)
         assert "belong" in found, text
         assert found["belong"]["args"]["to"][0] == "company" and "agent" in found["belong"]["args"], text
+
+
+@pytest.mark.model
+def test_what_a_witness_saw_done_is_a_clause_not_a_description(said):
+    found = said("Survivors describe shots fired from a patrol vessel.")
+    assert found["fire"]["form"] == "clause" and found["fire"]["args"]["patient"][0] == "shots"
+    # A participle after any other object describes its noun.
+    assert said("The police found weapons seized from a cache.")["seize"]["form"] == "description"
