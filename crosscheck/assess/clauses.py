@@ -175,6 +175,7 @@ def meaning() -> dict[str, Any]:
             "cared_at": frozenset(data["cared_at"]),
             "anyone_not": frozenset(data["anyone_not"]),
             "light": frozenset(data["light"]), "units": frozenset(data["units"]),
+            "unattributed": frozenset(data["unattributed"]),
             "acting_for": frozenset(w for w in kinds if kinds[w] in data["acting_for"])
             | frozenset(data["acting_for"]) | frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "goods": frozenset(data["goods"]),
@@ -292,8 +293,9 @@ def agreement(x: Arg, y: Arg) -> int | None:
     if (x.lemma in m["loads"] and kind_y in m["goods"]) or (y.lemma in m["loads"] and kind_x in m["goods"]):
         return 0  # "the shipment" and "the drugs": the goods may be its load
     units = m["units"]
-    if (x.lemma in units and kind_y == "fighter") or (y.lemma in units and kind_x == "fighter"):
-        return _KIND  # "the brigade" and "its fighters"
+    if (x.lemma in units and kind_y == "fighter" and y.lemma not in m["unattributed"]) \
+            or (y.lemma in units and kind_x == "fighter" and x.lemma not in m["unattributed"]):
+        return _KIND  # "the brigade" and "its fighters" (not "gunmen")
     armed = m["praised"]
     if (x.lemma in armed and kind_y in armed[x.lemma]) or (y.lemma in armed and kind_x in armed[y.lemma]) \
             or (x.lemma in armed and y.lemma in armed):

@@ -41,7 +41,7 @@ from crosscheck.extract.stages import stage
 from crosscheck.model import Argument, Proposition
 from crosscheck.resolve.names import singular
 
-VERSION = "28"
+VERSION = "29"
 # Dependents that open a clause of their own: their words are not the argument's.
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj", "cc", "punct", "appos"}
 # How a clause hangs under the predicate it is what of ("denied that ...", "accused X of
@@ -176,6 +176,9 @@ def _involvement(noun, lex):
 _CURRENCY_SIGNS = {"$": "dollar", "US$": "dollar", "€": "euro", "£": "pound"}
 
 
+_DATELINE_ENDS = {"-", "--", "\u2013", "\u2014", ":"}
+
+
 def _head_lemma(token) -> str:
     """An argument's head word: a name as written (lower case), a noun as its lemma. A
     capitalised noun that opens a sentence and names nothing ("Rockets hit ...") is often
@@ -187,8 +190,11 @@ def _head_lemma(token) -> str:
             return _CURRENCY_SIGNS[sign.text]
     if token.pos_ != "PROPN":
         return (token.lemma_ or token.text).lower()
-    if not token.ent_type_ and token.i == token.sent.start and token.text[1:].islower():
-        return singular(token.text.lower())
+    opens = token.i == token.sent.start or (token.i > 0 and token.nbor(-1).text in _DATELINE_ENDS)
+    if not token.ent_type_ and opens and token.text[1:].islower():
+        # (And after a dateline: "TABQA, Syria, Aug 20 (Mashriq Wire) - Gunmen attacked".)
+        word = token.text.lower()
+        return word[:-3] + "man" if word.endswith("men") else singular(word)  # "Gunmen": gunman
     return token.text.lower()
 
 

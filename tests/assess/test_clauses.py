@@ -378,6 +378,15 @@ def test_no_body_of_a_kind_as_the_doer_stands_against_any_named_body():
     assert said is None or not said.firm
 
 
+def test_gunmen_are_no_unit_s_men():
+    lawyer = arg("patient", "obeidi", "ent-o", "person")
+    battalion = arg("agent", "battalion")
+    assert agreement(battalion, arg("agent", "fighter")) > 0  # "the battalion" and "its fighters"
+    assert agreement(battalion, arg("agent", "gunman")) <= 0
+    said = compare(clause("seize", arg("agent", "gunman"), lawyer), clause("seize", battalion, lawyer))
+    assert said is None or not said.agreeable
+
+
 def test_what_names_the_doing_is_not_a_thing_it_was_done_to():
     # "denied that the brigade carried out the strike" / "the drone was launched by the
     # brigade": the strike and the drone say what was done, not two things it was done to.

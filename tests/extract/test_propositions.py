@@ -382,3 +382,23 @@ def test_what_a_witness_saw_done_is_a_clause_not_a_description(said):
     assert found["fire"]["form"] == "clause" and found["fire"]["args"]["patient"][0] == "shots"
     # A participle after any other object describes its noun.
     assert said("The police found weapons seized from a cache.")["seize"]["form"] == "description"
+
+
+@pytest.mark.model
+def test_a_capitalised_noun_after_a_dateline_is_a_noun(said):
+    found = said("TABQA, Syria, Aug 20 (Mashriq Wire) - Gunmen attacked the central prison.")
+    assert found["attack"]["args"]["agent"][0] == "Gunmen"
+
+
+def test_a_plural_in_men_after_a_dateline_is_its_singular():
+    words = ["KUT", "-", "Gunmen", "stormed", "the", "house", "."]
+    heads = [3, 3, 3, 3, 5, 3, 3]
+    deps = ["npadvmod", "punct", "nsubj", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PROPN", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", ":", "NNP", "VBD", "DT", "NN", "."]
+    lemmas = ["KUT", "-", "Gunmen", "storm", "the", "house", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    analysis = Analysis(document=Document(text=doc.text), sentences=[Sentence(0, len(doc.text))])
+    add_propositions(analysis, [(0, doc)])
+    (p,) = analysis.propositions
+    assert {a.role: a.lemma for a in p.arguments} == {"agent": "gunman", "patient": "house"}
