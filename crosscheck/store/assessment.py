@@ -165,9 +165,15 @@ def statements(conn: Connection) -> list[Statement]:
         # guards ... A medic said two guards had been killed in the attack") is that claim's
         # too where the claim says it happened (a clause of its own headed by the word), with
         # the figures the claim gives (see below), not those told before.
+        # (So is a happening a source puts at a count: "put the death toll at three", with
+        # that count.)
         for a, b, s in claimed[document]:
             said_again = [(x, y) for x, y in fact.at if x != anchor and a <= x < b]
-            if s not in inside and any(x <= c.at < y for x, y in said_again for c in s.clauses):
+            if s in inside or not said_again:
+                continue
+            if any(_placed(c.predicate, list(c.args)) for c in s.clauses):
+                s.events.append(replace(fact, figures=_counted_in(s.text, fact.figures), update=False))
+            elif any(x <= c.at < y for x, y in said_again for c in s.clauses):
                 s.events.append(replace(fact, figures={}, update=False))
         if inside:
             continue
@@ -630,7 +636,25 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
         out.append(Clause(r["predicate"], tuple(args), sign, modality, days, r["at_start"], generic=generic,
                           reported=reported,
                           core_at=core_at, given=r["form"] == "tied"))
+        if (put := _placed(r["predicate"], args)) is not None:
+            # "put the contract's value at $184 million" says what "its value is $96
+            # million" says: the value is so much.
+            out.append(Clause("be", put, sign, modality, days, r["at_start"], reported=reported,
+                              core_at=core_at))
     return out
+
+
+def _placed(predicate: str, args: list[Arg]) -> tuple[Arg, Arg] | None:
+    """What a placing verb's object is put at, as a subject and its attribute ("put the
+    value at $184 million": value, $184 million), or None (``placing`` in cues.yml)."""
+    placing = lexicon.load("cues.yml")["placing"]
+    if predicate not in placing["verbs"]:
+        return None
+    thing = next((x for x in args if x.role == "patient" and x.lemma in placing["counts"]), None)
+    amount = next((x for x in args if x.role in placing["preps"] and x.figure is not None), None)
+    if thing is None or amount is None:
+        return None
+    return replace(thing, role="agent"), replace(amount, role="attribute")
 
 
 @functools.cache
