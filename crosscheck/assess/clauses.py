@@ -179,7 +179,7 @@ def meaning() -> dict[str, Any]:
             "acting_for": frozenset(w for w in kinds if kinds[w] in data["acting_for"])
             | frozenset(data["acting_for"]) | frozenset(data["units"]),
             "carriers": frozenset(data["carriers"]), "goods": frozenset(data["goods"]),
-            "loads": frozenset(data["loads"]),
+            "loads": frozenset(data["loads"]), "measures": frozenset(data["measures"]),
             "denying": frozenset(data["denying"]),
             "alleging": frozenset(data["alleging"]),
             "seeking": frozenset(data["seeking"]),
@@ -202,7 +202,12 @@ def keys(clause: Clause) -> set[tuple[str, str]]:
             things.add(a.entity)
         elif a.lemma not in m["generic"]:
             things.add(m["kinds"].get(a.lemma, a.lemma))
-    return {(s, t) for s in senses(clause) for t in things}
+    out = {(s, t) for s in senses(clause) for t in things}
+    # A count in a measure, whatever is done with it (see ``goods_counts``): "was carrying
+    # 1.2 million litres" and "put the cargo at 900,000 litres".
+    out.update(("measure", a.lemma) for a in clause.args
+               if a.role in CORE and a.figure is not None and a.lemma in m["measures"])
+    return out
 
 
 def senses(clause: Clause) -> frozenset[str]:
@@ -394,20 +399,45 @@ def _absorbed(clause: Clause, groups: frozenset[int]) -> set[int]:
     return out
 
 
-def goods_counts(a: Clause, b: Clause) -> str | None:
+def a_load(clause: Clause) -> bool:
+    """Whether a clause says what a load is ("the cargo", "the consignment amounted to")."""
+    return any(x.role in CORE and x.lemma in meaning()["loads"] for x in clause.args)
+
+
+def goods_counts(a: Clause, b: Clause, measured: bool = False) -> str | None:
     """Two counts of one kind of goods (``goods`` in meaning.yml) that cannot both hold, in
-    two clauses put as facts, as a detail ("drug 4600000 against 6000000"); else None."""
+    two clauses put as facts, as a detail ("drug 4600000 against 6000000"); else None.
+    ``measured``: only counts in a measure ("litres", "sacks")."""
     m = meaning()
     if a.sign < 0 or b.sign < 0 or "irrealis" in (a.modality, b.modality):
         return None
     for x in a.args:
-        kind = m["kinds"].get(x.lemma)
-        if x.figure is None or kind not in m["goods"] or x.role not in CORE:
+        kind = _goods_kind(x)
+        if x.figure is None or kind is None or x.role not in CORE \
+                or (measured and x.lemma not in m["measures"]):
             continue
         for y in b.args:
-            if y.figure is not None and y.role in CORE and m["kinds"].get(y.lemma) == kind \
-                    and x.lemma == y.lemma and not x.figure.agrees(y.figure):
+            if y.figure is None or y.role not in CORE or x.lemma != y.lemma or x.figure.agrees(y.figure):
+                continue
+            other = _goods_kind(y)
+            # A measure with the goods it measures on one side only ("1.2 million litres of
+            # diesel" / "900,000 litres") measures them on both.
+            if other == kind or (x.lemma in m["measures"] and "measure" in (kind, other)):
                 return f"{x.lemma} {x.figure} against {y.figure}"
+    return None
+
+
+def _goods_kind(x: Arg) -> str | None:
+    """The kind of goods an argument counts: its own ("pills": drug), or, for a measure, that
+    of what it measures ("litres of diesel": fuel; "litres" alone: "measure"); else None."""
+    m = meaning()
+    kind = m["kinds"].get(x.lemma)
+    if kind in m["goods"]:
+        return kind
+    if x.lemma in m["measures"]:
+        goods = next((k for w in x.modifiers if (k := m["kinds"].get(w)) in m["goods"]), None)
+        # (Litres of something else, "litres of milk", are not known to be the goods.)
+        return goods or (None if x.modifiers - m["generic"] else "measure")
     return None
 
 

@@ -694,12 +694,16 @@ def same_clauses(a: Statement, b: Statement,
                 return "contradiction", said.reason, said.detail
             if not conflict and said.agreeable:
                 found = found or ("corroboration", "same", said.detail)
-    if shared and found is None:
+    if (shared or together) and found is None:
         # One load counted two ways, whatever is said of it: "seized about 4.6 million
-        # pills" / "the container held six million pills".
+        # pills" / "the container held six million pills". In one story with nothing named in
+        # common, only a load measured ("put the cargo at 900,000 litres" / "the tanker was
+        # carrying 1.2 million litres of diesel"): counts of goods alone may be two seizures.
         for ca in a.clauses:
             for cb in b.clauses:
-                if (counts := clauses.goods_counts(ca, cb)) is not None:
+                if not shared and not (clauses.a_load(ca) or clauses.a_load(cb)):
+                    continue
+                if (counts := clauses.goods_counts(ca, cb, measured=not shared)) is not None:
                     return "contradiction", "figures", counts
     return found
 

@@ -650,7 +650,8 @@ def _placed(predicate: str, args: list[Arg]) -> tuple[Arg, Arg] | None:
     placing = lexicon.load("cues.yml")["placing"]
     if predicate not in placing["verbs"]:
         return None
-    thing = next((x for x in args if x.role == "patient" and x.lemma in placing["counts"]), None)
+    counted = set(placing["counts"]) | meaning.meaning()["loads"]  # (and "put the cargo at 900,000 litres")
+    thing = next((x for x in args if x.role == "patient" and x.lemma in counted), None)
     amount = next((x for x in args if x.role in placing["preps"] and x.figure is not None), None)
     if thing is None or amount is None:
         return None

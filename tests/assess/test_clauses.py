@@ -4,6 +4,7 @@ from crosscheck.assess.clauses import (
     Arg,
     Clause,
     Figure,
+    a_load,
     agreement,
     compare,
     goods_counts,
@@ -473,6 +474,24 @@ def test_two_counts_agree_only_as_one_count():
     assert compare(about, killed(Figure(4600000, 4600000), "pill"), shared_entities=True).agreeable
     # A count of other things: "four members of one family" and "three people".
     assert not compare(killed(Figure(4, 4), "member"), killed(Figure(3, 3)), shared_entities=True).agreeable
+
+
+def test_a_load_measured_two_ways_is_two_counts_of_it():
+    # "The tanker was carrying 1.2 million litres of diesel" / "put the cargo at 900,000 litres".
+    carried = clause("carry", arg("agent", "tanker"),
+                     arg("patient", "litre", modifiers=["diesel"], figure=Figure(1_200_000, 1_200_000)))
+    put = clause("be", arg("agent", "cargo"), arg("attribute", "litre", figure=Figure(900_000, 900_000)))
+    assert a_load(put) and not a_load(carried)
+    assert goods_counts(carried, put, measured=True) == "litre 1200000 against 900000"
+    assert keys(carried) & keys(put) == {("measure", "litre")}
+    # Litres of two goods are two loads; so are pills against litres.
+    kerosene = clause("be", arg("agent", "cargo"),
+                      arg("attribute", "litre", modifiers=["kerosene"], figure=Figure(900_000, 900_000)))
+    milk = clause("carry", arg("agent", "tanker"),
+                  arg("patient", "litre", modifiers=["milk"], figure=Figure(1_200_000, 1_200_000)))
+    assert goods_counts(milk, kerosene, measured=True) is None
+    pills = clause("carry", arg("agent", "truck"), arg("patient", "pill", figure=Figure(900_000, 900_000)))
+    assert goods_counts(carried, pills, measured=True) is None
 
 
 def test_a_load_named_for_its_goods_may_be_them():
