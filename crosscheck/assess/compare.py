@@ -402,11 +402,40 @@ def points_back(statement: Statement) -> bool:
 def points_back_words(text: str) -> bool:
     """Whether a content's words only point back at a claim ("the claim", "the reports"),
     perhaps with what the denial calls it ("dismissed the charge as fabrication", "rejected
-    the reports as baseless lies")."""
+    the reports as baseless lies"), where or to whom it was said ("denied the accusations in a
+    telephone call with Sada al-Sahil") and what the claim was about (``back_topic``)."""
+    return back_topic(text) is not None or bare_tie(text)
+
+
+_TOPIC_OPENERS = {"of", "against", "about", "over", "regarding", "concerning"}
+_CIRCUMSTANCES = {"in", "to", "with", "during", "via", "through"}
+
+
+def back_topic(text: str) -> frozenset[str] | None:
+    """What a content that points back at a claim says the claim was about, as content
+    words: "the accusations of smuggling oil" (smuggling, oil), "the levy allegations"
+    (levy), "the allegations against his client" (client), "the accusation" (none); None
+    where the content says more than that."""
     words = _WORD.findall(text.lower())
     if "as" in words[1:]:
         words = words[: words.index("as", 1)]
-    return _only(words, settings()["back_references"]) or bare_tie(text)
+    back = settings()["back_references"]
+    at = next((i for i, w in enumerate(words) if w in back), None)
+    if at is None:
+        return None
+    end = next((i for i in range(at + 1, len(words)) if words[i] in _CIRCUMSTANCES), len(words))
+    after = words[at + 1:end]
+    if after and after[0] not in _TOPIC_OPENERS and not _only(after, back):
+        return None
+    if after and after[0] in _TOPIC_OPENERS and len(after) > 6:
+        return None  # (a claim of its own: "the reports about the arrest of ... in ...")
+    stopwords = settings()["stopwords"]
+    before = [w for w in words[:at] if w not in stopwords and w not in back]
+    if len(before) > 2 or (before and words[at] in stopwords):
+        return None  # (not "holding them")
+    topic = [w for w in before + after
+             if len(w) > 1 and w not in stopwords and w not in back and w not in _TOPIC_OPENERS]
+    return frozenset(stem(w) for w in topic)
 
 
 def _only(words: list[str], kind: set[str]) -> bool:
@@ -575,8 +604,11 @@ def link_back(statements: list[Statement]) -> None:
                 # "denied any involvement": what it answers is who did something.
                 earlier = [t for t in earlier if any(x.role == "agent" for c in t.clauses for x in c.args)]
             about_them = [t for t in earlier if s.source_kind == "named" and s.named() & t.entities]
-            if earlier:
-                target = (about_them or earlier)[-1]
+            # "Rejected the accusations of smuggling oil": the claim of smuggling.
+            topic = frozenset() if bare_tie(s.text) else back_topic(s.text) or frozenset()
+            on_topic = [t for t in earlier if topic & t.words]
+            if earlier and (on_topic or not topic):
+                target = (on_topic or about_them or earlier)[-1]
                 s.refers_to = target.id
                 s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
                 # All of it is what the denial answers, what the accuser quoted too.
@@ -1194,6 +1226,11 @@ def compare(statements: list[Statement]) -> list[Pair]:
             continue
         if a.clauses and b.clauses:
             said = same_clauses(a, b, common)
+            if said is not None and said[:2] in (("contradiction", "figures"), ("contradiction", "date"),
+                                                 ("contradiction", "place")) and (a.refers_to or b.refers_to):
+                # A denial that points back denies the claim it answers, not its counts: its
+                # figures are the accuser's ("the accusations" / "3,000 sacks").
+                said = None
             if said is not None and said[0] == "corroboration" and _one_says_why(a, b):
                 continue  # "removed over the Marwa Star affair" / "was dismissed on Sunday"
             if said is not None and not twice:

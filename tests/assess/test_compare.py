@@ -7,6 +7,7 @@ from crosscheck.assess.compare import (
     EventFact,
     Figure,
     Statement,
+    back_topic,
     compare,
     content_words,
     event_agrees,
@@ -108,6 +109,26 @@ def test_a_denial_that_points_back_denies_the_claim_before_it():
               start=300)
     assert found([a, c]) == {("contradiction", "c1", "c3", "denial", "independent")}
     assert not points_back_words("the sale as a private matter")
+
+
+def test_a_denial_that_points_back_at_what_was_claimed_answers_that_claim():
+    # "X denied the accusations of smuggling oil in a telephone call with the paper": the
+    # claim of smuggling, not the claim said last.
+    assert back_topic("the accusations of smuggling oil") == {stem("smuggling"), stem("oil")}
+    assert back_topic("the accusations in a telephone call with Sada al-Sahil") == frozenset()
+    assert back_topic("the levy allegations as fabrication") == {stem("levy")}
+    assert back_topic("reports that his men collect fees") is None
+    assert back_topic("holding them") is None
+    smuggled = claim("c1", "d1", "Tigris Post", "entity:governor", "the brigade smuggles oil to Turkey")
+    toll = claim("c2", "d1", "Tigris Post", "entity:doctor", "the checkpoint was moved to the bridge",
+                 start=100)
+    denial = claim("c3", "d1", "Tigris Post", "entity:commander", "the accusations of smuggling oil",
+                   stance="denies", start=300)
+    assert found([smuggled, toll, denial]) == {("contradiction", "c1", "c3", "denial", "independent")}
+    # Where nothing before it is about what it names, it answers nothing.
+    denial = claim("c3", "d1", "Tigris Post", "entity:commander", "the accusations of extortion",
+                   stance="denies", start=300)
+    assert found([smuggled, toll, denial]) == set()
 
 
 def test_what_a_denial_quotes_someone_saying_is_not_turned_by_it():
