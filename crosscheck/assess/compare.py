@@ -617,6 +617,21 @@ def link_back(statements: list[Statement]) -> None:
                 s.polarity = s.sign(0)
 
 
+def _answers_in_story(denial: Statement, claim: Statement) -> str | None:
+    """Whether a denial that points back at what a claim was about, and finds no such claim
+    before it in its report ("denied to the paper the accusations of smuggling oil"), answers
+    a claim of another report of its story that says it ("the brigade smuggles crude oil"):
+    the detail, or None."""
+    if denial.refers_to or denial.stance not in NEGATIVE or claim.polarity < 0 \
+            or claim.document == denial.document or denial.source == claim.source \
+            or not told_together(denial, claim):
+        return None
+    topic = back_topic(denial.text)
+    if not topic or not topic <= claim.words:
+        return None
+    return "denies the claims of " + ", ".join(sorted(topic))
+
+
 def of_the_accounts(s: Statement) -> bool:
     """Whether a statement tells how the accounts disagree ("reports differ on when he was
     taken, how many men took him"): its first clause says so (not "the car was struck on
@@ -1179,6 +1194,9 @@ def compare(statements: list[Statement]) -> list[Pair]:
             # verify these accounts"), its background, repeated from one report to the next
         if a.refers_to == b.id or b.refers_to == a.id:
             add("contradiction", a, b, "denial", "denies the claim it answers")
+            continue
+        if (answered := _answers_in_story(a, b) or _answers_in_story(b, a)) is not None:
+            add("contradiction", a, b, "denial", answered)
             continue
         # Why it was done, said and denied: "removed because of the seizure" / "unrelated to it".
         why = _link_verdict(a, b)

@@ -125,10 +125,16 @@ def test_a_denial_that_points_back_at_what_was_claimed_answers_that_claim():
     denial = claim("c3", "d1", "Tigris Post", "entity:commander", "the accusations of smuggling oil",
                    stance="denies", start=300)
     assert found([smuggled, toll, denial]) == {("contradiction", "c1", "c3", "denial", "independent")}
-    # Where nothing before it is about what it names, it answers nothing.
+    # Where nothing before it is about what it names, it answers nothing in its report ...
     denial = claim("c3", "d1", "Tigris Post", "entity:commander", "the accusations of extortion",
                    stance="denies", start=300)
     assert found([smuggled, toll, denial]) == set()
+    # ... but it answers what another report of its story says of it.
+    denial = claim("c4", "d2", "Babil Daily", "entity:commander", "the accusations of smuggling oil",
+                   stance="denies")
+    assert found([toll, denial, smuggled]) == set()  # (two stories)
+    denial.story, smuggled.story = frozenset({"d1"}), frozenset({"d2"})
+    assert found([toll, denial, smuggled]) == {("contradiction", "c1", "c4", "denial", "independent")}
 
 
 def test_what_a_denial_quotes_someone_saying_is_not_turned_by_it():
