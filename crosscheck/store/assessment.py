@@ -644,14 +644,20 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
     return out
 
 
+_AMOUNTING = {"stand", "amount", "come"}  # "stood at", "amounted to", "came to"
+
+
 def _placed(predicate: str, args: list[Arg]) -> tuple[Arg, Arg] | None:
     """What a placing verb's object is put at, as a subject and its attribute ("put the
-    value at $184 million": value, $184 million), or None (``placing`` in cues.yml)."""
+    value at $184 million": value, $184 million), or what a count stood at ("the value stood
+    at $184 million"), or None (``placing`` in cues.yml)."""
     placing = lexicon.load("cues.yml")["placing"]
-    if predicate not in placing["verbs"]:
+    if predicate not in placing["verbs"] and predicate not in _AMOUNTING:
         return None
     counted = set(placing["counts"]) | meaning.meaning()["loads"]  # (and "put the cargo at 900,000 litres")
-    thing = next((x for x in args if x.role == "patient" and x.lemma in counted), None)
+    # ("The value stood at $184 million", "the consignment amounted to 2,400 sacks": its subject.)
+    role = "agent" if predicate in _AMOUNTING else "patient"
+    thing = next((x for x in args if x.role == role and x.lemma in counted), None)
     amount = next((x for x in args if x.role in placing["preps"] and x.figure is not None), None)
     if thing is None or amount is None:
         return None

@@ -29,6 +29,14 @@ def test_a_value_put_at_a_sum_is_that_sum(assessed, pairs_between):
     engine = assessed(VALUE)
     found = pairs_between(engine, "value at $184 million", "96 million dollars")
     assert ("contradiction", "figures") in found
+    # ... and so is a value said to stand at a sum.
+    stood = dict(VALUE)
+    stood["01-bc.md"] = ("Basra Courier", "2026-05-04",
+                         "BASRA (Basra Courier) - The lawmaker who raised the allegations said the port "
+                         "contract's value stood at $184 million, the Courier learned on Monday.")
+    engine = assessed(stood)
+    found = pairs_between(engine, "stood at $184 million", "96 million dollars")
+    assert ("contradiction", "figures") in found
 
 
 @pytest.mark.model
