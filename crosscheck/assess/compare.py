@@ -849,12 +849,15 @@ def accused_denies(denial: Statement, claim: Statement, common: frozenset[str] =
 
 def _denied_alike(a: Statement, b: Statement, ca: Clause, cb: Clause) -> bool:
     """Whether two statements' clauses deny one doing (one predicate) to one thing (one
-    word for what it was done to, not "anything" or "it")."""
+    word for what it was done to, not "anything" or "it"), or of every thing of one kind."""
     if a.signed(ca) > 0 or b.signed(cb) > 0 or ca.predicate != cb.predicate:
         return False
     done_a = {x.lemma for x in ca.args if x.role == "patient"}
     done_b = {y.lemma for y in cb.args if y.role == "patient"}
-    return bool((done_a & done_b) - clauses.meaning()["generic"])
+    # (Or one thing of a kind denied of all: "no tanker had crossed" / "no tanker crossed".)
+    none_a = {(x.role, x.lemma) for x in ca.args if x.none}
+    none_b = {(y.role, y.lemma) for y in cb.args if y.none}
+    return bool((done_a & done_b) - clauses.meaning()["generic"]) or bool(none_a & none_b)
 
 
 def _day(iso: str | None) -> Date | None:

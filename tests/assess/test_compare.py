@@ -876,3 +876,21 @@ def test_a_statement_of_how_the_accounts_differ_is_compared_with_none():
     a.clauses = [Clause("take", (Arg("agent", "man"), him), at=0),
                  Clause("diverge", (Arg("agent", "account"),), at=30)]
     assert found([a, b]) == {("corroboration", "c1", "c2", "same", "independent")}
+
+
+def test_one_kind_of_thing_denied_of_all_in_two_reports_of_a_story_is_one_denial():
+    # "No tanker had crossed Zurbatiyah without paying its duties" / "no tanker had crossed
+    # without paying its duties", two reports quoting one spokesman: the same words.
+    crossed = Clause("cross", (Arg("agent", "tanker", none=True),), sign=-1)
+    a = claim("c1", "d1", "Wasit Herald", "entity:spokesman", "no tanker had crossed Zurbatiyah")
+    b = claim("c2", "d2", "Dijla Press", "anonymous:d2:the spokesman", "no tanker had crossed",
+              kind="anonymous")
+    a.clauses = [replace(crossed, args=(*crossed.args, Arg("patient", "zurbatiyah", "ent-z", "place")))]
+    b.clauses = [crossed]
+    a.story, b.story = frozenset({"d2"}), frozenset({"d1"})
+    assert ("corroboration", "c1", "c2", "same", "independent") in found([a, b])
+    # Without the "no", a tanker that crossed is not every tanker.
+    a.clauses = [replace(c, args=tuple(replace(x, none=False) for x in c.args), sign=1) for c in a.clauses]
+    b.clauses = [replace(crossed, args=(Arg("agent", "tanker"),), sign=1)]
+    a._senses = b._senses = None
+    assert not found([a, b])
