@@ -971,6 +971,12 @@ def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
         by_id = {s.id: s for s in (statements(conn) if found is None else found)} if rows else {}
         ids = set(members(conn, _canonical(conn, about))) if about else set()
         docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.date))}
+        # A denial that points back shows its sentence ("Al-Saadi rejected the claim, telling
+        # the paper ..."), not the words it was read by: its text is the document's there.
+        widened = {s.document for r in rows for side in ("a", "b")
+                   if (s := by_id.get(r[side])) is not None and len(s.text) != s.span[1] - s.span[0]}
+        texts = dict(conn.execute(select(documents.c.id, documents.c.text)
+                                  .where(documents.c.id.in_(widened))).all()) if widened else {}
     kept = []
     for r in rows:
         sides = [by_id.get(r["a"]), by_id.get(r["b"])]
@@ -981,6 +987,8 @@ def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
                 "id": s.id, "document": s.document, "title": docs[s.document].title,
                 "date": docs[s.document].date, "outlet": s.outlet, "source": s.source,
                 "source_name": s.source_name, "kind": s.kind, "stance": s.stance,
-                "start": s.span[0], "end": s.span[1], "text": s.text}
+                "start": s.span[0], "end": s.span[1],
+                "text": texts[s.document][s.span[0]:s.span[1]] if s.document in texts
+                and len(s.text) != s.span[1] - s.span[0] else s.text}
         kept.append(r)
     return kept
