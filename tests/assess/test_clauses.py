@@ -535,3 +535,11 @@ def test_homes_entered_by_force_are_raided_however_told():
     broke = clause("break", arg("agent", "man"), arg("into", "home"))
     assert relation(raided, entered) == relation(raided, broke) == "same"
     assert relation(raided, clause("enter", arg("agent", "tanker"), arg("from", "iran"))) is None
+
+
+def test_goods_hidden_and_a_vehicle_chased_are_one_doing_however_told():
+    pills = arg("patient", "pill")
+    assert relation(clause("hide", pills), clause("conceal", pills)) == "same"
+    tankers = arg("patient", "tanker")
+    assert relation(clause("pursue", tankers), clause("chase", tankers)) == "same"
+    assert relation(clause("pursue", tankers), clause("follow", tankers)) is None
