@@ -154,6 +154,9 @@ def event_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> lis
     return rows
 
 
+_POSSESSIVE = ("'s", "\u2019s")
+
+
 def proposition_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) -> list[dict]:
     """The propositions, each argument with the entity of the mention its head word is part
     of (a name, or a reference: "he", "the brigade"), and each date as resolved."""
@@ -174,8 +177,10 @@ def proposition_rows(analysis: Analysis, entity_at: dict[tuple[int, int], str]) 
     def entity(head: tuple[int, int], phrase: tuple[int, int] | None = None) -> str | None:
         found = next((at_char[i] for i in range(head[0], head[1]) if i in at_char), None)
         if found is None and phrase is not None:
-            # "the Tikrit journalist Laith Hamid al-Azzawi": the person the phrase names.
-            found = next((e for a, b, e in people if phrase[0] <= a and b <= phrase[1]), None)
+            # "the Tikrit journalist Laith Hamid al-Azzawi": the person the phrase names (not
+            # one whose the role is: "Qaddour's deputy, Omar Faisal Darwish" names Darwish).
+            found = next((e for a, b, e in people if phrase[0] <= a and b <= phrase[1]
+                          and doc.text[b:b + 2] not in _POSSESSIVE), None)
         return found
 
     rows = []

@@ -32,3 +32,9 @@ def test_a_word_for_a_person_names_the_person_its_phrase_names_not_a_pronoun_in_
     analysis, entity_at = _analysis(text, "deputy", "his deputy", ("Mizouri", ""), ("his", "pronoun"))
     (row,) = proposition_rows(analysis, entity_at)
     assert row["arguments"][0]["entity"] is None
+    # Nor is the man a possessive names: "Qaddour's deputy, Omar Darwish" is Darwish.
+    text = "Qaddour's deputy, Omar Darwish, was appointed."
+    analysis, entity_at = _analysis(text, "deputy", "Qaddour's deputy, Omar Darwish", ("Qaddour", ""),
+                                    ("Omar Darwish", ""))
+    (row,) = proposition_rows(analysis, entity_at)
+    assert row["arguments"][0]["entity"] == "ent-darwish"
