@@ -607,8 +607,11 @@ def link_back(statements: list[Statement]) -> None:
             # "Rejected the accusations of smuggling oil": the claim of smuggling.
             topic = frozenset() if bare_tie(s.text) else back_topic(s.text) or frozenset()
             on_topic = [t for t in earlier if topic & t.words]
+            # (Else an accusation: what someone is said to have done, not a state.)
+            doings = [t for t in earlier
+                      if any(x.role == "agent" and x.entity for c in t.clauses for x in c.args)]
             if earlier and (on_topic or not topic):
-                target = (on_topic or about_them or earlier)[-1]
+                target = (on_topic or about_them or doings or earlier)[-1]
                 s.refers_to = target.id
                 s.props, s.words, s.entities = target.props, target.words, s.entities | target.entities
                 # All of it is what the denial answers, what the accuser quoted too.

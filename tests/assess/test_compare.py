@@ -894,3 +894,17 @@ def test_one_kind_of_thing_denied_of_all_in_two_reports_of_a_story_is_one_denial
     b.clauses = [replace(crossed, args=(Arg("agent", "tanker"),), sign=1)]
     a._senses = b._senses = None
     assert not found([a, b])
+
+
+def test_a_denial_of_the_accusation_answers_what_someone_was_said_to_have_done():
+    # "The governor said the brigade sold the fuel. The fuel fetched 150 million pounds, a
+    # trader said. The brigade's commander rejected the accusations as lies."
+    brigade = Arg("agent", "brigade", "ent-brigade", "organization")
+    sold = claim("c1", "d1", "Tigris Post", "entity:governor", "the brigade sold the fuel")
+    sold.clauses = [Clause("sell", (brigade, Arg("patient", "fuel")))]
+    fetched = claim("c2", "d1", "Tigris Post", "entity:trader", "the fuel fetched 150 million pounds",
+                    start=100)
+    fetched.clauses = [Clause("fetch", (Arg("agent", "fuel"), Arg("patient", "pound")))]
+    denial = claim("c3", "d1", "Tigris Post", "entity:commander", "the accusations as lies",
+                   stance="denies", start=300)
+    assert found([sold, fetched, denial]) == {("contradiction", "c1", "c3", "denial", "independent")}
