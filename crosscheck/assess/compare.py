@@ -408,6 +408,7 @@ def points_back_words(text: str) -> bool:
 
 
 _TOPIC_OPENERS = {"of", "against", "about", "over", "regarding", "concerning"}
+_SOMEONE = {"he", "she", "they"}  # ("that he had raped her": someone did something)
 _CIRCUMSTANCES = {"in", "to", "with", "during", "via", "through"}
 
 
@@ -608,8 +609,8 @@ def link_back(statements: list[Statement]) -> None:
             topic = frozenset() if bare_tie(s.text) else back_topic(s.text) or frozenset()
             on_topic = [t for t in earlier if topic & t.words]
             # (Else an accusation: what someone is said to have done, not a state.)
-            doings = [t for t in earlier
-                      if any(x.role == "agent" and x.entity for c in t.clauses for x in c.args)]
+            doings = [t for t in earlier if any(x.role == "agent" and (x.entity or x.lemma in _SOMEONE)
+                                                for c in t.clauses for x in c.args)]
             if earlier and (on_topic or not topic):
                 target = (on_topic or about_them or doings or earlier)[-1]
                 s.refers_to = target.id
