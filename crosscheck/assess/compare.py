@@ -412,6 +412,7 @@ _SOMEONE = {"he", "she", "they"}  # ("that he had raped her": someone did someth
 _CIRCUMSTANCES = {"in", "to", "with", "during", "via", "through"}
 
 
+@functools.lru_cache(maxsize=8192)  # (asked of each denial by the loader, link_back and every pair)
 def back_topic(text: str) -> frozenset[str] | None:
     """What a content that points back at a claim says the claim was about, as content
     words: "the accusations of smuggling oil" (smuggling, oil), "the levy allegations"
@@ -601,12 +602,13 @@ def link_back(statements: list[Statement]) -> None:
                        and t.polarity > 0 and t.source != s.source and t.words]
             # The accused answers what he is accused of: "the statement accused Nasher of ...
             # Nasher rejected the accusation", whatever else was said between.
-            if bare_tie(s.text):
+            tie = bare_tie(s.text)
+            if tie:
                 # "denied any involvement": what it answers is who did something.
                 earlier = [t for t in earlier if any(x.role == "agent" for c in t.clauses for x in c.args)]
             about_them = [t for t in earlier if s.source_kind == "named" and s.named() & t.entities]
             # "Rejected the accusations of smuggling oil": the claim of smuggling.
-            topic = frozenset() if bare_tie(s.text) else back_topic(s.text) or frozenset()
+            topic = frozenset() if tie else back_topic(s.text) or frozenset()
             on_topic = [t for t in earlier if topic & t.words]
             # (Else an accusation: what someone is said to have done, not a state.)
             doings = [t for t in earlier if any(x.role == "agent" and (x.entity or x.lemma in _SOMEONE)
@@ -1251,8 +1253,8 @@ def compare(statements: list[Statement]) -> list[Pair]:
             continue
         if a.clauses and b.clauses:
             said = same_clauses(a, b, common)
-            if said is not None and said[:2] in (("contradiction", "figures"), ("contradiction", "date"),
-                                                 ("contradiction", "place")) and (a.refers_to or b.refers_to):
+            if said is not None and said[0] == "contradiction" and said[1] in ("figures", "date", "place") \
+                    and (a.refers_to or b.refers_to):
                 # A denial that points back denies the claim it answers, not its counts: its
                 # figures are the accuser's ("the accusations" / "3,000 sacks").
                 said = None

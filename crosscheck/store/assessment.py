@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection, Engine, delete, insert, or_, select
@@ -171,7 +172,7 @@ def statements(conn: Connection) -> list[Statement]:
             said_again = [(x, y) for x, y in fact.at if x != anchor and a <= x < b]
             if s in inside or not said_again:
                 continue
-            if any(_placed(c.predicate, list(c.args)) for c in s.clauses):
+            if any(_placed(c.predicate, c.args) for c in s.clauses):
                 s.events.append(replace(fact, figures=_counted_in(s.text, fact.figures), update=False))
             elif any(x <= c.at < y for x, y in said_again for c in s.clauses):
                 s.events.append(replace(fact, figures={}, update=False))
@@ -644,21 +645,29 @@ def _clauses(rows: list[dict], span: tuple[int, int], merged: dict[str, str], ty
     return out
 
 
-_AMOUNTING = {"stand", "amount", "come"}  # "stood at", "amounted to", "came to"
+_AMOUNTING = frozenset({"stand", "amount", "come"})  # "stood at", "amounted to", "came to"
 
 
-def _placed(predicate: str, args: list[Arg]) -> tuple[Arg, Arg] | None:
+@functools.cache
+def _placing() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The placing verbs (and those a count stands at), what they put somewhere (counts, and
+    loads: "put the cargo at 900,000 litres") and the prepositions of where (cues.yml)."""
+    placing = lexicon.load("cues.yml")["placing"]
+    counted = frozenset(placing["counts"]) | meaning.meaning()["loads"]
+    return frozenset(placing["verbs"]) | _AMOUNTING, counted, frozenset(placing["preps"])
+
+
+def _placed(predicate: str, args: Sequence[Arg]) -> tuple[Arg, Arg] | None:
     """What a placing verb's object is put at, as a subject and its attribute ("put the
     value at $184 million": value, $184 million), or what a count stood at ("the value stood
     at $184 million"), or None (``placing`` in cues.yml)."""
-    placing = lexicon.load("cues.yml")["placing"]
-    if predicate not in placing["verbs"] and predicate not in _AMOUNTING:
+    verbs, counted, preps = _placing()
+    if predicate not in verbs:
         return None
-    counted = set(placing["counts"]) | meaning.meaning()["loads"]  # (and "put the cargo at 900,000 litres")
     # ("The value stood at $184 million", "the consignment amounted to 2,400 sacks": its subject.)
     role = "agent" if predicate in _AMOUNTING else "patient"
     thing = next((x for x in args if x.role == role and x.lemma in counted), None)
-    amount = next((x for x in args if x.role in placing["preps"] and x.figure is not None), None)
+    amount = next((x for x in args if x.role in preps and x.figure is not None), None)
     if thing is None or amount is None:
         return None
     return replace(thing, role="agent"), replace(amount, role="attribute")
@@ -973,10 +982,10 @@ def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
         docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.date))}
         # A denial that points back shows its sentence ("Al-Saadi rejected the claim, telling
         # the paper ..."), not the words it was read by: its text is the document's there.
-        widened = {s.document for r in rows for side in ("a", "b")
+        widened = {s.id: s.document for r in rows for side in ("a", "b")
                    if (s := by_id.get(r[side])) is not None and len(s.text) != s.span[1] - s.span[0]}
         texts = dict(conn.execute(select(documents.c.id, documents.c.text)
-                                  .where(documents.c.id.in_(widened))).all()) if widened else {}
+                                  .where(documents.c.id.in_(set(widened.values())))).all()) if widened else {}
     kept = []
     for r in rows:
         sides = [by_id.get(r["a"]), by_id.get(r["b"])]
@@ -988,7 +997,6 @@ def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
                 "date": docs[s.document].date, "outlet": s.outlet, "source": s.source,
                 "source_name": s.source_name, "kind": s.kind, "stance": s.stance,
                 "start": s.span[0], "end": s.span[1],
-                "text": texts[s.document][s.span[0]:s.span[1]] if s.document in texts
-                and len(s.text) != s.span[1] - s.span[0] else s.text}
+                "text": texts[s.document][s.span[0]:s.span[1]] if s.id in widened else s.text}
         kept.append(r)
     return kept
