@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Project tasks that need nothing but Python 3.11+ and the package registries.
 
-    python3 tasks.py demo     # set up .venv, ingest the sample reports, show what was found
+    python3 tasks.py demo     # set up .venv, ingest the sample reports, open the workbench on them
     python3 tasks.py test     # set up .venv, run the test suite (extra args go to pytest)
     python3 tasks.py check    # lint, then the tests
     python3 tasks.py lock     # recompile the hashed requirements after editing requirements/*.in
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PIP = ROOT / "requirements" / "pip.txt"
 REQUIREMENTS = [ROOT / "requirements" / "main.txt", ROOT / "requirements" / "dev.txt"]
 STAMP = VENV / ".crosscheck-requirements"
+WEB = ROOT / "crosscheck" / "serve"
 
 
 def run(*cmd: str | Path, **kw) -> None:
@@ -51,13 +53,29 @@ def setup() -> None:
     STAMP.write_text(digest.hexdigest())
 
 
+def assets() -> None:
+    """The web workbench's front-end libraries, pinned by package-lock.json (npm ci)."""
+    lock = WEB / "package-lock.json"
+    stamp = WEB / "node_modules" / ".crosscheck-lock"
+    if stamp.exists() and stamp.read_text() == hashlib.sha256(lock.read_bytes()).hexdigest():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm not found: the web workbench's link chart needs it once (apt-get install npm)", flush=True)
+        return
+    run(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", WEB)
+    stamp.write_text(hashlib.sha256(lock.read_bytes()).hexdigest())
+
+
 def demo(args: list[str]) -> None:
     setup()
-    run(BIN / "crosscheck", *(args or ["--workspace", "demo-workspace"]), "demo")
+    assets()
+    run(BIN / "crosscheck", *(args or ["--workspace", "demo-workspace"]), "demo", "--serve")
 
 
 def test(args: list[str]) -> None:
     setup()
+    assets()
     run(BIN / "python", "-m", "pytest", *args)
 
 
@@ -84,7 +102,7 @@ def bench(args: list[str]) -> None:
 
 
 TASKS = {"demo": demo, "test": test, "check": check, "lock": lock, "bench": bench,
-         "setup": lambda args: setup()}
+         "setup": lambda args: (setup(), assets())}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in TASKS:

@@ -361,8 +361,12 @@ def export(obj: Context, fmt, output) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--serve", "serve_after", is_flag=True,
+              help="Then open the workbench on it (crosscheck serve).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+              help="The workbench's port, with --serve.")
 @click.pass_context
-def demo(ctx: click.Context, as_json) -> None:
+def demo(ctx: click.Context, as_json, serve_after, port) -> None:
     """Ingest the bundled sample reports and show what was found."""
     from crosscheck.demo import run
 
@@ -392,6 +396,10 @@ def demo(ctx: click.Context, as_json) -> None:
     first = summary["top"]["person"][0]["name"]
     out.print(f'\nnext: crosscheck --workspace {obj.workspace_arg} show "{first}"')
     out.print(f"      crosscheck --workspace {obj.workspace_arg} contradictions")
+    if serve_after:
+        from crosscheck.cli_serve import run_server
+
+        run_server(obj.engine(), "127.0.0.1", port, open_browser=True)
 
 
 # --- who is who: name matching, resolution across documents, the analyst's judgements -------
@@ -540,7 +548,7 @@ def judgements(obj: Context, undo_id, include_undone, as_json) -> None:
 
 
 # The assessment commands live in a module of their own and register on the group above.
-from crosscheck import cli_assess  # noqa: E402, F401
+from crosscheck import cli_assess, cli_serve  # noqa: E402, F401
 
 
 def main(argv: list[str] | None = None) -> None:

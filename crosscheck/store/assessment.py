@@ -28,7 +28,7 @@ from crosscheck.extract.places import known as places_known
 from crosscheck.extract.propositions import COUNT_NOUNS
 from crosscheck.model import content_id
 from crosscheck.resolve.names import singular
-from crosscheck.store.queries import _canonical, canonical_ids, members
+from crosscheck.store.queries import canonical, canonical_ids, members
 from crosscheck.store.schema import (
     assessment_pairs,
     claims,
@@ -952,16 +952,23 @@ def run(engine: Engine) -> Outcome:
         pairs = compare.compare(found)
         conn.execute(delete(assessment_pairs))
         if pairs:
-            conn.execute(insert(assessment_pairs), [_row(p) for p in pairs])
+            by_id = {s.id: s for s in found}
+            conn.execute(insert(assessment_pairs), [_row(p, by_id) for p in pairs])
     return Outcome(len(found), sum(p.kind == "corroboration" for p in pairs),
                    sum(p.kind == "contradiction" for p in pairs))
 
 
-def _row(p: Pair) -> dict:
+def _row(p: Pair, by_id: dict[str, Statement]) -> dict:
     prefix = "cor" if p.kind == "corroboration" else "con"
-    return {"id": content_id(prefix, p.kind, p.a, p.b, p.reason), "kind": p.kind, "a": p.a, "b": p.b,
-            "reason": p.reason, "independence": p.independence, "strength": p.strength,
-            "detail": p.detail, "version": compare.VERSION}
+    row = {"id": content_id(prefix, p.kind, p.a, p.b, p.reason), "kind": p.kind, "a": p.a, "b": p.b,
+           "reason": p.reason, "independence": p.independence, "strength": p.strength,
+           "detail": p.detail, "version": compare.VERSION}
+    for side, sid in (("a", p.a), ("b", p.b)):
+        s = by_id.get(sid)
+        row.update({f"{side}_document": s and s.document, f"{side}_start": s and s.span[0],
+                    f"{side}_end": s and s.span[1], f"{side}_source": s and s.source_name,
+                    f"{side}_stance": s and s.stance})
+    return row
 
 
 def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
@@ -978,7 +985,7 @@ def pairs(engine: Engine, kind: str | None = None, statement: str | None = None,
         rows = [dict(r._mapping) for r in conn.execute(q.order_by(assessment_pairs.c.kind,
                                                                   assessment_pairs.c.id))]
         by_id = {s.id: s for s in (statements(conn) if found is None else found)} if rows else {}
-        ids = set(members(conn, _canonical(conn, about))) if about else set()
+        ids = set(members(conn, canonical(conn, about))) if about else set()
         docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.title, documents.c.date))}
         # A denial that points back shows its sentence ("Al-Saadi rejected the claim, telling
         # the paper ..."), not the words it was read by: its text is the document's there.

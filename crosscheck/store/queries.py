@@ -78,7 +78,7 @@ def members(conn, entity_id: str) -> list[str]:
     return [entity_id, *conn.scalars(select(merges.c.entity_id).where(merges.c.canonical_id == entity_id))]
 
 
-def _canonical(conn, entity_id: str) -> str:
+def canonical(conn, entity_id: str) -> str:
     return conn.scalar(select(merges.c.canonical_id).where(merges.c.entity_id == entity_id)) or entity_id
 
 
@@ -168,7 +168,7 @@ def find_entity(engine: Engine, query: str, resolved: bool = True) -> str:
         raise NotFoundError(message("unknown_entity", query=query))
     if resolved:
         with engine.connect() as conn:
-            ids = [_canonical(conn, i) for i in ids]
+            ids = [canonical(conn, i) for i in ids]
     if len(set(ids)) > 1:
         with engine.connect() as conn:
             rows = conn.execute(
@@ -222,7 +222,7 @@ def alias_uses(name: str, used: list[dict], given: dict[tuple[str, int, int], st
 def entity_detail(engine: Engine, entity_id: str, mention_limit: int | None = None) -> EntityDetail:
     """An entity with its aliases, titles and each mention in its sentence."""
     with engine.connect() as conn:
-        entity_id = _canonical(conn, entity_id)
+        entity_id = canonical(conn, entity_id)
         row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
         if row is None:
             raise NotFoundError(message("unknown_entity", query=entity_id))
@@ -409,7 +409,7 @@ RELATION_COLUMNS = (
 )
 
 
-def _relation_rows(conn, q) -> list[dict]:
+def relation_rows(conn, q) -> list[dict]:
     """Rows with both ends' entities after resolution, and their names."""
     merged = canonical_ids(conn)
     rows = [dict(r._mapping) for r in conn.execute(q)]
@@ -428,19 +428,19 @@ def entity_relations(engine: Engine, entity_id: str) -> list[dict]:
     """The relations of an entity (after resolution), as subject or object, by document date."""
     cols = [relations.c[c] for c in RELATION_COLUMNS]
     with engine.connect() as conn:
-        ids = members(conn, _canonical(conn, entity_id))
+        ids = members(conn, canonical(conn, entity_id))
         q = (select(*cols, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
              .join(documents, documents.c.id == relations.c.document_id)
              .where(or_(relations.c.subject_entity_id.in_(ids), relations.c.object_entity_id.in_(ids)))
              .order_by(documents.c.date.nulls_last(), relations.c.document_id, relations.c.evidence_start))
-        return _relation_rows(conn, q)
+        return relation_rows(conn, q)
 
 
 def iter_relations(engine: Engine) -> Iterator[dict]:
     cols = [relations.c[c] for c in RELATION_COLUMNS]
     with engine.connect() as conn:
         q = select(*cols).order_by(relations.c.document_id, relations.c.evidence_start, relations.c.id)
-        yield from _relation_rows(conn, q)
+        yield from relation_rows(conn, q)
 
 
 def timeline(engine: Engine, about: str | None = None) -> list[dict]:
@@ -460,7 +460,7 @@ def timeline(engine: Engine, about: str | None = None) -> list[dict]:
                                  for p in r["participants"] or []]
         if about is None:
             return rows
-        ids = members(conn, _canonical(conn, about))
+        ids = members(conn, canonical(conn, about))
         kept = []
         for r in rows:
             if (any(p["entity"] in ids for p in r["places"] + r["participants"])

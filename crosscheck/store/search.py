@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 
-from crosscheck.store.schema import documents
+from crosscheck.store.schema import claims, documents
+
+# Private-use characters around the matched words of a snippet, for a page to turn into
+# highlights after escaping the text (the CLI's default is brackets).
+MARKS = ("\ue000", "\ue001")
 
 
 @dataclass
@@ -24,8 +28,9 @@ def _fts_query(query: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
-    """Documents matching all words of ``query``, best first, with a snippet."""
+def search(engine: Engine, query: str, limit: int = 20, mark: tuple[str, str] = ("[", "]")) -> list[Hit]:
+    """Documents matching all words of ``query``, best first, with a snippet whose matched
+    words are between the two ``mark`` strings."""
     fts = _fts_query(query)
     if not fts:
         return []
@@ -33,11 +38,11 @@ def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
         if engine.dialect.name == "sqlite":
             rows = conn.execute(
                 text(
-                    "SELECT d.id, d.title, d.date, snippet(documents_fts, 1, '[', ']', ' ... ', 12) "
+                    "SELECT d.id, d.title, d.date, snippet(documents_fts, 1, :open, :close, ' ... ', 12) "
                     "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
                     "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
                 ),
-                {"q": fts, "n": limit},
+                {"q": fts, "n": limit, "open": mark[0], "close": mark[1]},
             ).all()
             return [Hit(*r) for r in rows]
         # Portable fallback (PostgreSQL gets its own index in a later migration).
@@ -49,3 +54,19 @@ def search(engine: Engine, query: str, limit: int = 20) -> list[Hit]:
             i = r.text.lower().find(query.split()[0].lower())
             hits.append(Hit(r.id, r.title, r.date, r.text[max(0, i - 60) : i + 60]))
         return hits
+
+
+def search_claims(engine: Engine, query: str, limit: int = 20) -> list[dict]:
+    """Claims whose source, cue or content holds every word of ``query``, latest report first."""
+    terms = re.findall(r"\w[\w'-]*", query)
+    if not terms:
+        return []
+    words = func.lower(func.coalesce(claims.c.source_text, "") + " " + claims.c.cue_text + " "
+                       + func.coalesce(claims.c.content_text, ""))
+    q = (select(claims.c.id, claims.c.document_id, claims.c.source_text, claims.c.cue_text,
+                claims.c.content_text, claims.c.stance, documents.c.title, documents.c.date)
+         .join(documents, documents.c.id == claims.c.document_id)
+         .where(*(words.contains(t.lower(), autoescape=True) for t in terms))
+         .order_by(documents.c.date.desc().nulls_last(), claims.c.id).limit(limit))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
