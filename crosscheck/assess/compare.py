@@ -667,6 +667,14 @@ def independence(a: Statement, b: Statement) -> str:
     return "independent"
 
 
+def denied_by_subject(me: Statement | None, other: Statement | None) -> bool:
+    """Whether the other statement is a denial by the one this statement is about."""
+    if me is None or other is None or other.polarity == me.polarity:
+        return False
+    kind, _, entity = other.source.partition(":")
+    return kind == "entity" and entity in me.entities
+
+
 def outlet_key(name: str | None) -> str | None:
     """An outlet as a source key: "The Gulf Ledger" -> "outlet:gulf ledger"."""
     return f"outlet:{name.lower().removeprefix('the ').strip()}" if name else None

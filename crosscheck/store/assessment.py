@@ -751,6 +751,22 @@ _NO_OUTLET = "the report (no outlet)"
 _IDENTIFYING = ("victim", "target", "unit")  # the participant roles that tell one happening
 
 
+def source_keys(conn: Connection, claims: list[dict]) -> dict[str, str]:
+    """Each claim's source key, as ``statements`` gives it (claims: dicts with id,
+    document_id, source_entity_id, source_text, anonymous)."""
+    merged = canonical_ids(conn)
+    outlets = _outlets(conn)
+    eids = {merged.get(c["source_entity_id"], c["source_entity_id"]) for c in claims} - {None}
+    names = dict(conn.execute(select(entities.c.id, entities.c.name).where(entities.c.id.in_(eids))).all())
+    docs = dict(conn.execute(select(documents.c.id, documents.c.outlet)
+                             .where(documents.c.id.in_({c["document_id"] for c in claims}))).all())
+
+    def outlet_of(entity_id: str | None) -> str | None:
+        return outlets.get(names.get(entity_id or "", "").lower().removeprefix("the ").strip())
+
+    return {c["id"]: _source(c, merged, outlet_of, docs.get(c["document_id"]), names)[0] for c in claims}
+
+
 def _source(claim: dict, merged: dict[str, str], outlet_of, doc_outlet: str | None,
             names: dict[str, str]) -> tuple[str, str, str]:
     """A claim's source key, kind and name: a named entity, an outlet, an anonymous source
@@ -963,11 +979,13 @@ def _row(p: Pair, by_id: dict[str, Statement]) -> dict:
     row = {"id": content_id(prefix, p.kind, p.a, p.b, p.reason), "kind": p.kind, "a": p.a, "b": p.b,
            "reason": p.reason, "independence": p.independence, "strength": p.strength,
            "detail": p.detail, "version": compare.VERSION}
-    for side, sid in (("a", p.a), ("b", p.b)):
+    for side, sid, oid in (("a", p.a, p.b), ("b", p.b, p.a)):
         s = by_id.get(sid)
         row.update({f"{side}_document": s and s.document, f"{side}_start": s and s.span[0],
                     f"{side}_end": s and s.span[1], f"{side}_source": s and s.source_name,
-                    f"{side}_stance": s and s.stance})
+                    f"{side}_source_key": s and s.source, f"{side}_stance": s and s.stance,
+                    f"{side}_denied": p.kind == "contradiction"
+                    and compare.denied_by_subject(s, by_id.get(oid))})
     return row
 
 

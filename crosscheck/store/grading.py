@@ -7,10 +7,11 @@ and each statement's credibility from its corroborations and contradictions
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, or_, select
 
 from crosscheck.assess import compare, grades
 from crosscheck.assess.compare import Statement
@@ -101,6 +102,14 @@ def credibility(engine: Engine, statements: list[Statement] | None = None) -> di
         graded = _reliabilities(conn)
         pairs = [dict(r._mapping) for r in conn.execute(select(assessment_pairs))]
         overrides = {r.statement: r for r in conn.execute(select(credibility_overrides))}
+    counts = _counts(pairs, lambda me, other: compare.denied_by_subject(found.get(me), found.get(other)))
+    return {sid: _graded(s.source, s.stance, counts[sid], graded, overrides.get(sid))
+            for sid, s in found.items()}
+
+
+def _counts(pairs: list[dict], denied: Callable[[str, str], bool]) -> dict[str, dict]:
+    """Per statement, what its pairs say of it: corroborations by independence, contradictions,
+    and whether the one it is about denies it (``denied(me, other)``)."""
     counts: dict[str, dict] = defaultdict(lambda: {"independent": 0, "weak": 0, "repeated": 0,
                                                    "contradicted": 0, "denied_by_subject": False})
     for p in pairs:
@@ -108,29 +117,45 @@ def credibility(engine: Engine, statements: list[Statement] | None = None) -> di
             c = counts[me]
             if p["kind"] == "corroboration":
                 c[{"independent": "independent", "weak": "weak", "none": "repeated"}[p["independence"]]] += 1
-            elif _denied_by_subject(found.get(me), found.get(other)):
+            elif denied(me, other):
                 c["denied_by_subject"] = True
             elif p["independence"] != "none":
                 c["contradicted"] += 1
-    out = {}
-    for sid, s in found.items():
-        reliability = graded.get(s.source) or grades.reliability()
-        stance = s.stance if s.stance in grades.load().stances else "asserts"
-        evidence = grades.Evidence(**counts[sid], reliability=reliability.letter, stance=stance)
-        grade = grades.credibility(evidence)
-        if sid in overrides:
-            grade = grades.override(grade, overrides[sid].credibility, overrides[sid].reason)
-        out[sid] = {"credibility": asdict(grade), "reliability": asdict(reliability),
-                    "code": grades.rating(reliability, grade), "source": s.source}
-    return out
+    return counts
 
 
-def _denied_by_subject(me: Statement | None, other: Statement | None) -> bool:
-    """Whether the other statement is a denial by the one this statement is about."""
-    if me is None or other is None or other.polarity == me.polarity:
-        return False
-    kind, _, entity = other.source.partition(":")
-    return kind == "entity" and entity in me.entities
+def _graded(source: str, stance: str, counts: dict, graded: dict, override) -> dict:
+    reliability = graded.get(source) or grades.reliability()
+    stance = stance if stance in grades.load().stances else "asserts"
+    grade = grades.credibility(grades.Evidence(**counts, reliability=reliability.letter, stance=stance))
+    if override is not None:
+        grade = grades.override(grade, override.credibility, override.reason)
+    return {"credibility": asdict(grade), "reliability": asdict(reliability),
+            "code": grades.rating(reliability, grade), "source": source}
+
+
+def credibility_of(conn: Connection, claims: list[dict]) -> dict[str, dict]:
+    """The grades of some claims (dicts with id, document_id, stance, source_entity_id,
+    source_text, anonymous), as ``credibility`` gives them, read from the stored pairs (each
+    keeps its sides' sources and denials) rather than recomputed: cheap enough for a page."""
+    if not claims:
+        return {}
+    ids = [c["id"] for c in claims]
+    p = assessment_pairs.c
+    q = select(assessment_pairs).where(or_(p.a.in_(ids), p.b.in_(ids)))
+    pairs = [dict(r._mapping) for r in conn.execute(q)]
+    denied = ({(r["a"], r["b"]) for r in pairs if r["a_denied"]}
+              | {(r["b"], r["a"]) for r in pairs if r["b_denied"]})
+    counts = _counts(pairs, lambda me, other: (me, other) in denied)
+    keys = {r[side]: r[f"{side}_source_key"] for r in pairs for side in ("a", "b") if r[f"{side}_source_key"]}
+    graded = _reliabilities(conn)
+    overrides = {r.statement: r for r in conn.execute(select(credibility_overrides)
+                                                      .where(credibility_overrides.c.statement.in_(ids)))}
+    missing = [c for c in claims if c["id"] not in keys]
+    if missing:
+        keys.update(assessment.source_keys(conn, missing))
+    return {c["id"]: _graded(keys[c["id"]], c["stance"], counts[c["id"]], graded, overrides.get(c["id"]))
+            for c in claims}
 
 
 def grade_statement(engine: Engine, statement: str, value: int, reason: str) -> dict:

@@ -1,15 +1,15 @@
-"""The link chart's data: entities as nodes, relations between them as edges, and the events
-they took part in as nodes of their own, so a chart can start anywhere and grow a node's
-neighbours on demand."""
+"""The link chart's data: entities as nodes; relations between them, and claims (a source
+asserting or denying something that names another), as edges; the events they took part in
+as nodes of their own; so a chart can start anywhere and grow a node's neighbours on demand."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, and_, func, or_, select
 
 from crosscheck.store import queries
-from crosscheck.store.schema import documents, entities, events, mentions, relations
+from crosscheck.store.schema import claims, documents, entities, events, mentions, relations
 
 NODE_TYPES = ("person", "organization", "place", "other", "event")
 
@@ -59,6 +59,15 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
             if when:
                 edge["first"] = min(filter(None, [edge["first"], when]))
                 edge["last"] = max(filter(None, [edge["last"], when]))
+        if centre:
+            for a, b, stance, when in _said(conn, ids, limit):
+                a, b = merged.get(a, a), merged.get(b, b)
+                if a == b or not _in_dates(when, since, until):
+                    continue
+                edge = edges.setdefault((a, b, stance), {"id": f"{stance}:{a}:{b}", "source": a, "target": b,
+                                                         "type": stance, "role": "claim", "count": 0,
+                                                         "first": when, "last": when})
+                edge["count"] += 1
         happened = _events(conn, ids, merged, since, until, limit) if centre and "event" in types else []
         for e in happened:
             for p in e["links"]:
@@ -83,6 +92,18 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
     return {"centre": centre, "nodes": sorted((n for i, n in nodes.items() if i in used),
                                               key=lambda n: (-n["mentions"], n["id"])),
             "edges": kept}
+
+
+def _said(conn, ids: list[str], limit: int) -> list[tuple[str, str, str, str | None]]:
+    """(source, entity named, stance, date) of the claims the entity made or is named in."""
+    inside = and_(mentions.c.document_id == claims.c.document_id, mentions.c.start >= claims.c.content_start,
+                  mentions.c.end <= claims.c.content_end, mentions.c.entity_id.is_not(None))
+    base = (select(claims.c.source_entity_id, mentions.c.entity_id, claims.c.stance, documents.c.date)
+            .join(mentions, inside).join(documents, documents.c.id == claims.c.document_id)
+            .where(claims.c.source_entity_id.is_not(None)))
+    by = base.where(claims.c.source_entity_id.in_(ids)).order_by(documents.c.date.desc().nulls_last())
+    about = base.where(mentions.c.entity_id.in_(ids)).order_by(documents.c.date.desc().nulls_last())
+    return [tuple(r) for q in (by, about) for r in conn.execute(q.limit(limit * 2))]
 
 
 def _busiest_relations(conn, limit: int) -> list:

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, and_, distinct, func, or_, select
 
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import alias_kind
-from crosscheck.store import evidence, queries
+from crosscheck.store import evidence, grading, queries
 from crosscheck.store.schema import (
     aliases,
     claims,
@@ -52,6 +52,9 @@ def profile(engine: Engine, entity_id: str, limit: int = LIMIT) -> dict:
         said_by = _claims(conn, claims.c.source_entity_id.in_(ids), limit)
         about = _claims_about(conn, ids, limit)
         shown = [c["id"] for c in said_by + about]
+        graded = grading.credibility_of(conn, said_by + about)
+        for c in said_by + about:
+            c["grade"] = graded[c["id"]]
         paired = evidence.pairs_of(conn, shown, limit=limit)
         happened = _events(conn, ids, [d.id for d in docs], limit)
         related = _relations(conn, ids, limit)

@@ -222,10 +222,11 @@ assessment_pairs = Table(
     Column("strength", Float, nullable=False),
     Column("detail", Text, nullable=False),
     Column("version", String(16), nullable=False),
-    # Each side as it stood when compared: report, span, source's name, stance (0010).
+    # Each side as it stood when compared: report, span, source (name and key), stance, and
+    # whether the other side is a denial by the one this side is about (0010).
     *(Column(f"{side}_{name}", kind) for side in ("a", "b")
       for name, kind in (("document", String(40)), ("start", Integer), ("end", Integer), ("source", Text),
-                         ("stance", String(16)))),
+                         ("source_key", Text), ("stance", String(16)), ("denied", Boolean))),
     Index("ix_assessment_pairs_a", "a"),
     Index("ix_assessment_pairs_b", "b"),
 )

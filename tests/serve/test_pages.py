@@ -177,3 +177,21 @@ def test_a_server_error_shows_no_traceback(sample_app, monkeypatch):
         r = client.get(path)
         assert r.status_code == 500
         assert "secret internals" not in r.text and "Traceback" not in r.text
+
+
+@pytest.mark.model
+def test_claims_carry_the_grades_the_cli_gives(model_client, model_workspace):
+    from crosscheck.store import grading
+
+    _, engine = model_workspace
+    full = grading.credibility(engine)
+    darraji = queries.find_entity(engine, "Jalil Sabah al-Darraji")
+    profile = model_client.get(f"/entities/{darraji}.json").json()
+    claims = model_client.get("/claims.json").json()["claims"] + profile["claims_by"] + profile["claims_about"]
+    # (A claim the assessment does not compare, such as one inside another's words, is
+    # graded all the same, on its source alone.)
+    compared = [c for c in claims if c["id"] in full]
+    assert len(compared) > len(claims) / 2
+    for c in compared:
+        assert c["grade"] == full[c["id"]], c["id"]
+    assert "class=\"grade\"" in model_client.get(f"/entities/{darraji}").text

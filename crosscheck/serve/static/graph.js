@@ -35,12 +35,15 @@
     return "/graph.json?" + q.toString();
   }
 
-  function add(data) {
+  // New nodes start beside the node they were grown from (or at random on first draw).
+  function add(data, near) {
     var added = 0;
     data.nodes.forEach(function (n) {
       if (cy.getElementById(n.id).length) return;
-      cy.add({group: "nodes", data: {id: n.id, label: n.label, type: n.type, colour: colours[n.type] || "#718096",
-        size: 14 + Math.min(26, Math.sqrt(n.mentions || 1) * 3)}});
+      var at = near ? {x: near.x + (Math.random() - 0.5) * 80, y: near.y + (Math.random() - 0.5) * 80}
+                    : {x: Math.random() * 600, y: Math.random() * 400};
+      cy.add({group: "nodes", position: at, data: {id: n.id, label: n.label, type: n.type,
+        colour: colours[n.type] || "#718096", size: 14 + Math.min(26, Math.sqrt(n.mentions || 1) * 3)}});
       added++;
     });
     data.edges.forEach(function (e) {
@@ -52,7 +55,8 @@
   }
 
   function layout() {
-    cy.layout({name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 90}).run();
+    cy.layout({name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 400000; },
+      idealEdgeLength: function () { return 110; }, nodeOverlap: 20, padding: 30, numIter: 1500}).run();
     info.textContent = cy.nodes().length + " nodes, " + cy.edges().length + " links";
   }
 
@@ -75,7 +79,7 @@
     if (node.data("type") === "event" || node.hasClass("expanded")) return;
     node.addClass("expanded");
     load(node.id(), function (data) {
-      var n = add(data);
+      var n = add(data, node.position());
       layout();
       info.textContent += " (" + n + " new around " + node.data("label") + ")";
       box.dataset.expanded = node.id();

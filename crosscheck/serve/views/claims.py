@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from crosscheck.serve.pages import page
 from crosscheck.serve.views import engine_of
-from crosscheck.store import evidence, queries
+from crosscheck.store import evidence, grading, queries
 
 router = APIRouter()
 
@@ -24,5 +24,9 @@ def claims(request: Request, source: str | None = None, entity: str | None = Non
     by = queries.find_entity(engine, source) if source else None
     about = queries.find_entity(engine, entity) if entity else None
     found = queries.list_claims(engine, about=about, by=by, anonymous=anonymous, stance=stance, limit=limit)
+    with engine.connect() as conn:
+        graded = grading.credibility_of(conn, found)
+    for c in found:
+        c["grade"] = graded[c["id"]]
     return {"source": source, "entity": entity, "stance": stance, "anonymous": anonymous,
             "claims": found, **evidence.pairs(engine, limit=limit)}

@@ -1,5 +1,6 @@
-"""Each side of a corroboration or contradiction kept with the pair (its report, span and
-source), so that a page can show both sides without recomputing the statements.
+"""Each side of a corroboration or contradiction kept with the pair (its report, span,
+source, stance, and whether the other side is a denial by the one it is about), so that a
+page can show both sides, and grade them, without recomputing the statements.
 
 Revision ID: 0010
 Revises: 0009
@@ -15,7 +16,8 @@ depends_on = None
 
 SIDES = [(f"{side}_{name}", kind) for side in ("a", "b")
          for name, kind in (("document", sa.String(40)), ("start", sa.Integer), ("end", sa.Integer),
-                            ("source", sa.Text), ("stance", sa.String(16)))]
+                            ("source", sa.Text), ("source_key", sa.Text), ("stance", sa.String(16)),
+                            ("denied", sa.Boolean))]
 
 
 def upgrade() -> None:
