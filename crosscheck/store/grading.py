@@ -154,8 +154,15 @@ def credibility_of(conn: Connection, claims: list[dict]) -> dict[str, dict]:
     missing = [c for c in claims if c["id"] not in keys]
     if missing:
         keys.update(assessment.source_keys(conn, missing))
-    return {c["id"]: _graded(keys[c["id"]], c["stance"], counts[c["id"]], graded, overrides.get(c["id"]))
-            for c in claims}
+    # Many claims share their evidence (an ungraded source, no pair): grade each kind once.
+    once: dict[tuple, dict] = {}
+    out = {}
+    for c in claims:
+        key = (keys[c["id"]], c["stance"], tuple(sorted(counts[c["id"]].items())), c["id"] in overrides)
+        if c["id"] in overrides or key not in once:
+            once[key] = _graded(keys[c["id"]], c["stance"], counts[c["id"]], graded, overrides.get(c["id"]))
+        out[c["id"]] = once[key]
+    return out
 
 
 def grade_statement(engine: Engine, statement: str, value: int, reason: str) -> dict:

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from sqlalchemy import Engine, and_, func, or_, select
 
-from crosscheck.store import queries
+from crosscheck.store import profiles, queries
 from crosscheck.store.schema import claims, documents, entities, events, mentions, relations
 
 NODE_TYPES = ("person", "organization", "place", "other", "event")
@@ -60,7 +60,7 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
                 edge["first"] = min(filter(None, [edge["first"], when]))
                 edge["last"] = max(filter(None, [edge["last"], when]))
         if centre:
-            for a, b, stance, when in _said(conn, ids, limit):
+            for a, b, stance, when in _said(conn, ids, limit, profiles.named_in(conn, centre)):
                 a, b = merged.get(a, a), merged.get(b, b)
                 if a == b or not _in_dates(when, since, until):
                     continue
@@ -68,7 +68,8 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
                                                          "type": stance, "role": "claim", "count": 0,
                                                          "first": when, "last": when})
                 edge["count"] += 1
-        happened = _events(conn, ids, merged, since, until, limit) if centre and "event" in types else []
+        happened = (_events(conn, ids, merged, since, until, limit, profiles.named_in(conn, centre))
+                    if centre and "event" in types else [])
         for e in happened:
             for p in e["links"]:
                 edges[(p["entity"], e["id"], p["role"])] = {
@@ -94,16 +95,22 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
             "edges": kept}
 
 
-def _said(conn, ids: list[str], limit: int) -> list[tuple[str, str, str, str | None]]:
-    """(source, entity named, stance, date) of the claims the entity made or is named in."""
+def _said(conn, ids: list[str], limit: int, named_in: int) -> list[tuple[str, str, str, str | None]]:
+    """(source, entity named, stance, date) of the latest claims the entity made or is named
+    in (those with a named source)."""
+    latest = profiles.claims_about(conn, ids, limit * 2, named_in=named_in)
+    latest += [c for c in profiles.claims_by(conn, ids, limit * 2) if c["source_entity_id"]]
     inside = and_(mentions.c.document_id == claims.c.document_id, mentions.c.start >= claims.c.content_start,
                   mentions.c.end <= claims.c.content_end, mentions.c.entity_id.is_not(None))
-    base = (select(claims.c.source_entity_id, mentions.c.entity_id, claims.c.stance, documents.c.date)
-            .join(mentions, inside).join(documents, documents.c.id == claims.c.document_id)
-            .where(claims.c.source_entity_id.is_not(None)))
-    by = base.where(claims.c.source_entity_id.in_(ids)).order_by(documents.c.date.desc().nulls_last())
-    about = base.where(mentions.c.entity_id.in_(ids)).order_by(documents.c.date.desc().nulls_last())
-    return [tuple(r) for q in (by, about) for r in conn.execute(q.limit(limit * 2))]
+    named = conn.execute(select(claims.c.id, mentions.c.entity_id).join(mentions, inside)
+                         .where(claims.c.id.in_([c["id"] for c in latest]))).all()
+    out = []
+    by_id = {c["id"]: c for c in latest}
+    for claim_id, entity in named:
+        c = by_id[claim_id]
+        if c["source_entity_id"]:
+            out.append((c["source_entity_id"], entity, c["stance"], c["document_date"]))
+    return out
 
 
 def _busiest_relations(conn, limit: int) -> list:
@@ -126,13 +133,10 @@ def _busiest_relations(conn, limit: int) -> list:
 
 
 def _events(conn, ids: list[str], merged: dict[str, str], since: str | None, until: str | None,
-            limit: int) -> list[dict]:
-    """The latest events where the entity is a place or a participant, each with its links
-    (every place and participant with an entity)."""
-    docs = [d for (d,) in conn.execute(
-        select(mentions.c.document_id).join(documents, documents.c.id == mentions.c.document_id)
-        .where(mentions.c.entity_id.in_(ids)).group_by(mentions.c.document_id)
-        .order_by(func.max(documents.c.date).desc().nulls_last()).limit(limit * 4))]
+            limit: int, named_in: int) -> list[dict]:
+    """The events of the entity's latest documents where it is a place or a participant,
+    each with its links (every place and participant with an entity)."""
+    docs = [d["id"] for d in profiles.latest_documents(conn, ids, limit, named_in=named_in)]
     if not docs:
         return []
     members = set(ids)

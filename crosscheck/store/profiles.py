@@ -5,7 +5,9 @@ in thousands of reports costs about what a rare one does."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, and_, distinct, func, or_, select
+from collections import Counter
+
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select
 
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import alias_kind
@@ -15,9 +17,11 @@ from crosscheck.store.schema import (
     claims,
     documents,
     entities,
+    entity_summaries,
     events,
     mentions,
     relations,
+    sentences,
     source_grades,
 )
 
@@ -26,72 +30,152 @@ LIMIT = 50
 
 def profile(engine: Engine, entity_id: str, limit: int = LIMIT) -> dict:
     """The entity (after resolution) with its names (kind, uses, a span of each), titles,
-    relations, events, claims by and about it, the pairs those claims are in, its grade as a
-    source, and the documents that name it; each list bounded by ``limit``."""
+    relations, events, claims by and about it (each with its grade), the pairs those claims
+    are in, its grade as a source, and the documents that name it, latest first; each list
+    bounded by ``limit``."""
     with engine.connect() as conn:
         entity_id = queries.canonical(conn, entity_id)
         row = conn.execute(select(entities).where(entities.c.id == entity_id)).first()
         if row is None:
             raise NotFoundError(message("unknown_entity", query=entity_id))
         ids = queries.members(conn, entity_id)
-        mine = mentions.c.entity_id.in_(ids)
-        totals = conn.execute(select(func.count(), func.count(distinct(mentions.c.document_id)))
-                              .where(mine)).one()
-        names = _names(conn, row.name, ids)
-        title = mentions.c.attrs["title"].as_string()
-        titles = conn.execute(select(title, func.count()).where(mine, title.is_not(None))
-                              .group_by(title).order_by(func.count().desc(), title).limit(limit)).all()
-        docs = conn.execute(
-            select(documents.c.id, documents.c.title, documents.c.date, documents.c.outlet,
-                   func.count().label("mentions"))
-            .join(mentions, mentions.c.document_id == documents.c.id).where(mine)
-            .group_by(documents.c.id, documents.c.title, documents.c.date, documents.c.outlet)
-            .order_by(documents.c.date.desc().nulls_last(), documents.c.id).limit(limit)).all()
+        stored = conn.execute(select(entity_summaries)
+                              .where(entity_summaries.c.entity_id == entity_id)).first()
+        # (A workspace resolved before summaries were kept gets one made on the spot.)
+        summary = (dict(stored._mapping) if stored
+                   else summarise(conn, dict.fromkeys(ids, entity_id))[entity_id])
+        docs = latest_documents(conn, ids, limit, named_in=summary["documents"])
         grade = conn.execute(select(source_grades.c.reliability, source_grades.c.reason)
                              .where(source_grades.c.source == f"entity:{entity_id}")).first()
-        said_by = _claims(conn, claims.c.source_entity_id.in_(ids), limit)
-        about = _claims_about(conn, ids, limit)
-        shown = [c["id"] for c in said_by + about]
+        said_by = claims_by(conn, ids, limit)
+        about = claims_about(conn, ids, limit, named_in=summary["documents"])
         graded = grading.credibility_of(conn, said_by + about)
         for c in said_by + about:
             c["grade"] = graded[c["id"]]
-        paired = evidence.pairs_of(conn, shown, limit=limit)
-        happened = _events(conn, ids, [d.id for d in docs], limit)
+        paired = evidence.pairs_of(conn, [c["id"] for c in said_by + about], limit=limit)
+        happened = _events(conn, ids, [d["id"] for d in docs], limit)
         related = _relations(conn, ids, limit)
-        mentions_shown = queries.entity_detail(engine, entity_id, mention_limit=10).mentions \
-            if totals[0] else []
+        examples = _examples(conn, ids, docs[:10])
+        names = _kinds(conn, row.name, ids, summary["names"])
     return {
         "id": row.id, "type": row.type, "name": row.name,
-        "mentions": totals[0], "documents_count": totals[1],
-        "names": names, "titles": [{"title": t, "mentions": n} for t, n in titles],
+        "mentions": summary["mentions"], "documents_count": summary["documents"],
+        "names": names, "titles": summary["titles"][:limit],
         "relations": related,
         "events": happened,
         "claims_by": said_by, "claims_about": about, "pairs": paired,
         "reliability": {"letter": grade.reliability, "reason": grade.reason} if grade else None,
-        "documents": [dict(d._mapping) for d in docs],
-        "examples": [{"document": m.document, "title": m.document_title, "start": m.start, "end": m.end,
-                      "text": m.text, "sentence": m.sentence} for m in mentions_shown],
+        "documents": docs,
+        "examples": examples,
     }
 
 
-def _names(conn, name: str, ids: list[str]) -> list[dict]:
-    """Each other name the entity goes by: its kind (as the text gave it, else told by its
-    form), how often it is used, and where first."""
-    rows = conn.execute(
-        select(mentions.c.text, func.count(), func.min(mentions.c.document_id))
-        .where(mentions.c.entity_id.in_(ids), mentions.c.stage != "references")
-        .group_by(mentions.c.text).order_by(func.count().desc(), mentions.c.text)).all()
+def summarise(conn, heads: dict[str, str] | None = None) -> dict[str, dict]:
+    """Each entity's counts, names (most used first, each with where it is first used) and
+    titles, by the entity its mentions resolve to: ``heads`` maps an entity to its head (all
+    of the store's, after resolution, when not given)."""
+    merged = queries.canonical_ids(conn) if heads is None else heads
+    title = mentions.c.attrs["title"].as_string()
+    which = mentions.c.entity_id.is_not(None) if heads is None else mentions.c.entity_id.in_(list(heads))
+    q = (select(mentions.c.entity_id, mentions.c.text, mentions.c.document_id, mentions.c.start,
+                mentions.c.stage, title.label("title")).where(which)
+         .order_by(mentions.c.document_id, mentions.c.start))
+    found: dict[str, dict] = {}
+    for eid, text, doc, start, stage, title_ in conn.execute(q).yield_per(5000):
+        head = merged.get(eid, eid)
+        s = found.setdefault(head, {"entity_id": head, "mentions": 0, "documents": set(), "names": {},
+                                    "titles": Counter()})
+        s["mentions"] += 1
+        s["documents"].add(doc)
+        if stage != "references":
+            name = s["names"].setdefault(text, {"text": text, "mentions": 0, "document": doc, "start": start})
+            name["mentions"] += 1
+        if title_:
+            s["titles"][title_] += 1
+    for s in found.values():
+        s["documents"] = len(s["documents"])
+        s["names"] = sorted(s["names"].values(), key=lambda n: (-n["mentions"], n["text"]))
+        s["titles"] = [{"title": t, "mentions": n} for t, n in sorted(s["titles"].items(),
+                                                                      key=lambda kv: (-kv[1], kv[0]))]
+    if heads is not None:
+        for head in set(heads.values()) - set(found):
+            found[head] = {"entity_id": head, "mentions": 0, "documents": 0, "names": [], "titles": []}
+    return found
+
+
+def store_summaries(conn) -> int:
+    """Recompute every entity's summary (resolution calls this after each run)."""
+    found = summarise(conn)
+    conn.execute(delete(entity_summaries))
+    if found:
+        conn.execute(insert(entity_summaries), list(found.values()))
+    return len(found)
+
+
+def _kinds(conn, name: str, ids: list[str], names: list[dict]) -> list[dict]:
+    """The other names, each with its kind: as the text gave it, else told by its form."""
     given = dict(conn.execute(select(aliases.c.alias_text, func.min(aliases.c.kind))
                               .where(aliases.c.entity_id.in_(ids)).group_by(aliases.c.alias_text)).all())
-    texts = [t for t, _, _ in rows]
+    texts = [n["text"] for n in names]
+    return [{**n, "kind": alias_kind(n["text"], [t for t in texts if t != n["text"]], given.get(n["text"])),
+             "end": n["start"] + len(n["text"])} for n in names if n["text"] != name]
+
+
+# An entity named in more documents than this is found by walking the documents latest
+# first (it is soon met); a rarer one by gathering its own documents and sorting them.
+WALK_FROM = 500
+
+
+def latest_documents(conn, ids: list[str], limit: int, offset: int = 0, named_in: int = 0) -> list[dict]:
+    """The documents that name the entity (in ``named_in`` documents, if known), latest
+    first, with how often each does."""
+    cols = (documents.c.id, documents.c.title, documents.c.date, documents.c.outlet)
+    order = (documents.c.date.desc().nulls_last(), documents.c.id.desc())
+    if named_in > WALK_FROM:
+        named = (select(mentions.c.id).where(mentions.c.document_id == documents.c.id,
+                                             mentions.c.entity_id.in_(ids)).exists())
+        rows = [dict(r._mapping) for r in conn.execute(select(*cols).where(named).order_by(*order)
+                                                       .limit(limit).offset(offset))]
+        n = dict(conn.execute(select(mentions.c.document_id, func.count())
+                              .where(mentions.c.entity_id.in_(ids),
+                                     mentions.c.document_id.in_([r["id"] for r in rows]))
+                              .group_by(mentions.c.document_id)).all())
+        return [{**r, "mentions": n.get(r["id"], 0)} for r in rows]
+    per = (select(mentions.c.document_id, func.count().label("mentions"))
+           .where(mentions.c.entity_id.in_(ids)).group_by(mentions.c.document_id).subquery())
+    q = (select(*cols, per.c.mentions).join(per, per.c.document_id == documents.c.id)
+         .order_by(*order).limit(limit).offset(offset))
+    return [dict(r._mapping) for r in conn.execute(q)]
+
+
+def _examples(conn, ids: list[str], docs: list[dict]) -> list[dict]:
+    """The entity's first mention in each of these documents, in its sentence."""
+    if not docs:
+        return []
+    ids_of = [d["id"] for d in docs]
+    first = conn.execute(select(mentions.c.document_id, func.min(mentions.c.start))
+                         .where(mentions.c.document_id.in_(ids_of), mentions.c.entity_id.in_(ids))
+                         .group_by(mentions.c.document_id)).all()
+    starts = dict(first)
+    found = {(d, s): (e, t) for d, s, e, t in conn.execute(
+        select(mentions.c.document_id, mentions.c.start, mentions.c.end, mentions.c.text)
+        .where(mentions.c.document_id.in_(ids_of), mentions.c.entity_id.in_(ids)))
+        if starts.get(d) == s}
+    q = select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids_of))
+    texts = dict(conn.execute(q).all())
+    bounds: dict[str, list[tuple[int, int]]] = {}
+    for d, s, e in conn.execute(select(sentences.c.document_id, sentences.c.start, sentences.c.end)
+                                .where(sentences.c.document_id.in_(ids_of))):
+        bounds.setdefault(d, []).append((s, e))
     out = []
-    for text, n, first in rows:
-        if text == name:
+    for d in docs:
+        start = starts.get(d["id"])
+        if start is None or (d["id"], start) not in found:
             continue
-        start = conn.execute(select(func.min(mentions.c.start)).where(
-            mentions.c.document_id == first, mentions.c.text == text, mentions.c.entity_id.in_(ids))).scalar()
-        out.append({"text": text, "kind": alias_kind(text, [t for t in texts if t != text], given.get(text)),
-                    "mentions": n, "document": first, "start": start, "end": start + len(text)})
+        end, text = found[d["id"], start]
+        s, e = next(((s, e) for s, e in bounds.get(d["id"], []) if s <= start and end <= e), (start, end))
+        out.append({"document": d["id"], "title": d["title"], "start": start, "end": end, "text": text,
+                    "sentence": texts[d["id"]][s:e]})
     return out
 
 
@@ -110,14 +194,35 @@ def _claims(conn, where, limit: int) -> list[dict]:
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def _claims_about(conn, ids: list[str], limit: int) -> list[dict]:
-    """Claims whose content names the entity, found from its mentions (indexed by entity)."""
-    inside = (select(claims.c.id)
-              .join(mentions, and_(mentions.c.document_id == claims.c.document_id,
-                                   mentions.c.start >= claims.c.content_start,
-                                   mentions.c.end <= claims.c.content_end))
-              .where(mentions.c.entity_id.in_(ids)))
-    return _claims(conn, claims.c.id.in_(inside), limit)
+def named_in(conn, entity_id: str) -> int:
+    """In how many documents the entity (a head) is named, by its summary (0 if none yet)."""
+    q = select(entity_summaries.c.documents).where(entity_summaries.c.entity_id == entity_id)
+    return conn.scalar(q) or 0
+
+
+def claims_by(conn, ids: list[str], limit: int) -> list[dict]:
+    """The latest claims the entity made."""
+    return _claims(conn, claims.c.source_entity_id.in_(ids), limit)
+
+
+def claims_about(conn, ids: list[str], limit: int, batch: int = 200, named_in: int = 0) -> list[dict]:
+    """The latest claims whose content names the entity: the entity's documents are walked
+    latest first, ``batch`` at a time, until ``limit`` claims are found, so an entity named in
+    thousands of reports costs what its latest ones do."""
+    found: list[dict] = []
+    offset = 0
+    while len(found) < limit:
+        docs = [d["id"] for d in latest_documents(conn, ids, batch, offset, named_in)]
+        if not docs:
+            break
+        inside = (select(claims.c.id)
+                  .join(mentions, and_(mentions.c.document_id == claims.c.document_id,
+                                       mentions.c.start >= claims.c.content_start,
+                                       mentions.c.end <= claims.c.content_end))
+                  .where(claims.c.document_id.in_(docs), mentions.c.entity_id.in_(ids)))
+        found += _claims(conn, claims.c.id.in_(inside), limit - len(found))
+        offset += batch
+    return found
 
 
 def _events(conn, ids: list[str], document_ids: list[str], limit: int) -> list[dict]:

@@ -443,14 +443,17 @@ def iter_relations(engine: Engine) -> Iterator[dict]:
         yield from relation_rows(conn, q)
 
 
-def timeline(engine: Engine, about: str | None = None) -> list[dict]:
+def timeline(engine: Engine, about: str | None = None, limit: int | None = None) -> list[dict]:
     """Events by date (their own, else their document's; undated last), each with its places'
     and participants' entities after resolution; with ``about``, only the events that happened
-    in that place, had that entity as a participant, or whose sentences name it."""
+    in that place, had that entity as a participant, or whose sentences name it; at most
+    ``limit`` of them, the earliest."""
     when = func.coalesce(events.c.date, documents.c.date)
     q = (select(events, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
          .join(documents, documents.c.id == events.c.document_id)
          .order_by(when.nulls_last(), events.c.document_id, events.c.id))
+    if limit and about is None:
+        q = q.limit(limit)
     with engine.connect() as conn:
         merged = canonical_ids(conn)
         rows = [dict(r._mapping) for r in conn.execute(q)]
@@ -466,7 +469,7 @@ def timeline(engine: Engine, about: str | None = None) -> list[dict]:
             if (any(p["entity"] in ids for p in r["places"] + r["participants"])
                     or _named_near(conn, r, ids)):
                 kept.append(r)
-        return kept
+        return kept[:limit] if limit else kept
 
 
 def _named_near(conn, event: dict, ids: list[str]) -> bool:

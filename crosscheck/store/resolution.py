@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from crosscheck.errors import UsageError
 from crosscheck.model import content_id
 from crosscheck.resolve import across
+from crosscheck.store import profiles
 from crosscheck.store.schema import aliases, entities, judgements, mentions, merges, resolution_pairs
 
 VERDICTS = ("same", "different", "unsure")
@@ -71,6 +72,7 @@ def run(engine: Engine, matcher: across.Matcher | None = None) -> Outcome:
                                     "reason": c.reason, "why": c.why}
         if rows:
             conn.execute(insert(resolution_pairs), list(rows.values()))
+        profiles.store_summaries(conn)
     return Outcome(len(found), len(result.merged), len(set(result.canonical.values())), len(result.review),
                    len(result.refused))
 

@@ -27,6 +27,8 @@ documents = Table(
     Column("length", Integer, nullable=False),
     Column("extractor", Text),  # model and stage versions that produced the facts
     Column("ingested_at", String(32), nullable=False),
+    Index("ix_documents_date", "date", "id"),
+    Index("ix_documents_outlet", "outlet"),
 )
 
 sentences = Table(
@@ -86,7 +88,7 @@ mentions = Table(
     Column("stage_version", String(32), nullable=False),
     Column("attrs", JSON, nullable=False, default=dict),
     Index("ix_mentions_document", "document_id", "start"),
-    Index("ix_mentions_entity", "entity_id"),
+    Index("ix_mentions_entity_document", "entity_id", "document_id"),
     Index("ix_mentions_type", "type"),
 )
 
@@ -141,6 +143,18 @@ resolution_pairs = Table(
     Column("reason", String(16), nullable=False),  # alias, name, analyst
     Column("why", JSON, nullable=False, default=list),
     Index("ix_resolution_pairs_status", "status"),
+)
+
+# Each entity's names, titles and counts, summarised by resolution (crosscheck.store.profiles):
+# a profile page reads one row, however often the entity is named.
+entity_summaries = Table(
+    "entity_summaries",
+    metadata,
+    Column("entity_id", String(40), primary_key=True),  # a cluster's head (after resolution)
+    Column("mentions", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("names", JSON, nullable=False),  # [{text, mentions, document, start}], most used first
+    Column("titles", JSON, nullable=False),  # [{title, mentions}]
 )
 
 relations = Table(

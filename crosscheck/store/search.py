@@ -61,10 +61,18 @@ def search_claims(engine: Engine, query: str, limit: int = 20) -> list[dict]:
     terms = re.findall(r"\w[\w'-]*", query)
     if not terms:
         return []
+    cols = (claims.c.id, claims.c.document_id, claims.c.source_text, claims.c.cue_text, claims.c.content_text,
+            claims.c.stance, documents.c.title, documents.c.date)
+    if engine.dialect.name == "sqlite":
+        q = (select(*cols).join(documents, documents.c.id == claims.c.document_id)
+             .where(text("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q)"))
+             .order_by(documents.c.date.desc().nulls_last(), claims.c.id).limit(limit))
+        with engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q, {"q": _fts_query(query)})]
+    # Portable fallback: every word somewhere in the claim.
     words = func.lower(func.coalesce(claims.c.source_text, "") + " " + claims.c.cue_text + " "
                        + func.coalesce(claims.c.content_text, ""))
-    q = (select(claims.c.id, claims.c.document_id, claims.c.source_text, claims.c.cue_text,
-                claims.c.content_text, claims.c.stance, documents.c.title, documents.c.date)
+    q = (select(*cols)
          .join(documents, documents.c.id == claims.c.document_id)
          .where(*(words.contains(t.lower(), autoescape=True) for t in terms))
          .order_by(documents.c.date.desc().nulls_last(), claims.c.id).limit(limit))

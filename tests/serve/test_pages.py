@@ -187,7 +187,8 @@ def test_claims_carry_the_grades_the_cli_gives(model_client, model_workspace):
     full = grading.credibility(engine)
     darraji = queries.find_entity(engine, "Jalil Sabah al-Darraji")
     profile = model_client.get(f"/entities/{darraji}.json").json()
-    claims = model_client.get("/claims.json").json()["claims"] + profile["claims_by"] + profile["claims_about"]
+    claims = model_client.get("/claims.json").json()["claims"]
+    claims += profile["claims_by"] + profile["claims_about"]
     # (A claim the assessment does not compare, such as one inside another's words, is
     # graded all the same, on its source alone.)
     compared = [c for c in claims if c["id"] in full]

@@ -17,7 +17,7 @@ def timeline(request: Request, entity: str | None = None, limit: int = Query(500
     with ``entity``, those that concern it."""
     engine = engine_of(request)
     about = queries.find_entity(engine, entity) if entity else None
-    events = queries.timeline(engine, about=about)[:limit]
+    events = queries.timeline(engine, about=about, limit=limit)
     said = [c for c in queries.list_claims(engine, about=about, limit=limit) if c["document_date"]]
     items = [{"date": e["date"] or e["document_date"], "kind": "event", "event": e} for e in events]
     items += [{"date": c["document_date"], "kind": "claim", "claim": c} for c in said]

@@ -1,0 +1,64 @@
+"""Entity profiles: the summaries resolution keeps, and the bounded reads that use them, agree
+with the plain answers."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import delete
+
+from crosscheck.store import profiles, queries
+from crosscheck.store.schema import entity_summaries
+
+
+def test_resolution_keeps_a_summary_per_entity_that_matches_its_mentions(sample_workspace):
+    _, engine = sample_workspace
+    with engine.connect() as conn:
+        stored = {r.entity_id: r for r in conn.execute(entity_summaries.select())}
+    listed = {e.id: e for e in queries.list_entities(engine, limit=None)}
+    assert set(stored) == set(listed)
+    for eid, e in listed.items():
+        assert (stored[eid].mentions, stored[eid].documents) == (e.mentions, e.documents)
+        names = {n["text"]: n["mentions"] for n in stored[eid].names}
+        assert dict(queries.aliases(engine, eid, e.name)) == {t: n for t, n in names.items() if t != e.name}
+
+
+def test_a_profile_without_a_stored_summary_is_the_same(sample_workspace, tmp_path):
+    _, engine = sample_workspace
+    darraji = queries.find_entity(engine, "Jalil Sabah al-Darraji")
+    before = profiles.profile(engine, darraji)
+    with engine.begin() as conn:
+        saved = [dict(r._mapping) for r in conn.execute(entity_summaries.select())]
+        conn.execute(delete(entity_summaries))
+    try:
+        assert profiles.profile(engine, darraji) == before
+    finally:
+        with engine.begin() as conn:
+            conn.execute(entity_summaries.insert(), saved)
+
+
+@pytest.mark.parametrize("walk", [False, True])
+def test_latest_documents_are_the_same_whichever_way_they_are_found(sample_workspace, walk):
+    _, engine = sample_workspace
+    for e in queries.list_entities(engine, limit=10):
+        with engine.connect() as conn:
+            ids = queries.members(conn, e.id)
+            plain = profiles.latest_documents(conn, ids, 100)
+            found = profiles.latest_documents(conn, ids, 3, offset=1, named_in=10**6 if walk else 0)
+        assert found == plain[1:4]
+        assert sum(d["mentions"] for d in plain) == e.mentions
+
+
+@pytest.mark.model
+def test_claims_about_walked_in_batches_are_the_latest_ones(model_workspace):
+    _, engine = model_workspace
+    checked = 0
+    for e in queries.list_entities(engine, limit=20):
+        every = {c["id"] for c in queries.list_claims(engine, about=e.id)}
+        with engine.connect() as conn:
+            ids = queries.members(conn, e.id)
+            walked = profiles.claims_about(conn, ids, 1000, batch=2)
+            few = profiles.claims_about(conn, ids, 3, batch=2, named_in=10**6)
+        assert {c["id"] for c in walked} == every
+        assert [c["id"] for c in few] == [c["id"] for c in walked[:3]]
+        checked += bool(every)
+    assert checked
