@@ -14,6 +14,7 @@ from crosscheck.store.schema import (
     claims,
     documents,
     entities,
+    entity_summaries,
     events,
     mentions,
     merges,
@@ -114,6 +115,20 @@ def list_entities(
     engine: Engine, type_: str | None = None, limit: int | None = 50, offset: int = 0
 ) -> list[EntitySummary]:
     """Entities (after resolution) by number of mentions, most mentioned first."""
+    with engine.connect() as conn:
+        summarised = conn.execute(select(entity_summaries.c.entity_id).limit(1)).first() is not None
+    if summarised:
+        # Resolution keeps each entity's counts (store.profiles): no pass over every mention.
+        s = entity_summaries.c
+        q = (select(entities.c.id, entities.c.type, entities.c.name, s.mentions, s.documents)
+             .join(entity_summaries, s.entity_id == entities.c.id)
+             .order_by(s.mentions.desc(), s.documents.desc(), entities.c.name).offset(offset))
+        if type_:
+            q = q.where(entities.c.type == type_)
+        if limit:
+            q = q.limit(limit)
+        with engine.connect() as conn:
+            return [EntitySummary(*row) for row in conn.execute(q)]
     per = (
         select(_resolved_id.label("rid"), func.count(mentions.c.id).label("n_mentions"),
                func.count(distinct(mentions.c.document_id)).label("n_documents"))

@@ -14,12 +14,16 @@ def test_resolution_keeps_a_summary_per_entity_that_matches_its_mentions(sample_
     _, engine = sample_workspace
     with engine.connect() as conn:
         stored = {r.entity_id: r for r in conn.execute(entity_summaries.select())}
-    listed = {e.id: e for e in queries.list_entities(engine, limit=None)}
-    assert set(stored) == set(listed)
-    for eid, e in listed.items():
-        assert (stored[eid].mentions, stored[eid].documents) == (e.mentions, e.documents)
+    # Counted afresh from every entity's mentions, after resolution:
+    counted = {e["id"]: (e, ms) for e, ms in queries.iter_entities(engine)}
+    assert set(stored) == set(counted)
+    for eid, (e, ms) in counted.items():
+        assert (stored[eid].mentions, stored[eid].documents) == (len(ms), len({m["document"] for m in ms}))
         names = {n["text"]: n["mentions"] for n in stored[eid].names}
-        assert dict(queries.aliases(engine, eid, e.name)) == {t: n for t, n in names.items() if t != e.name}
+        others = {t: n for t, n in names.items() if t != e["name"]}
+        assert dict(queries.aliases(engine, eid, e["name"])) == others
+    assert [e.id for e in queries.list_entities(engine, limit=None)] == sorted(
+        counted, key=lambda i: (-stored[i].mentions, -stored[i].documents, counted[i][0]["name"]))
 
 
 def test_a_profile_without_a_stored_summary_is_the_same(sample_workspace, tmp_path):
