@@ -60,7 +60,8 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
                 edge["first"] = min(filter(None, [edge["first"], when]))
                 edge["last"] = max(filter(None, [edge["last"], when]))
         if centre:
-            for a, b, stance, when in _said(conn, ids, limit, profiles.named_in(conn, centre)):
+            known = profiles.counts_of(conn, centre)
+            for a, b, stance, when in _said(conn, ids, limit, known):
                 a, b = merged.get(a, a), merged.get(b, b)
                 if a == b or not _in_dates(when, since, until):
                     continue
@@ -68,7 +69,7 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
                                                          "type": stance, "role": "claim", "count": 0,
                                                          "first": when, "last": when})
                 edge["count"] += 1
-        happened = (_events(conn, ids, merged, since, until, limit, profiles.named_in(conn, centre))
+        happened = (_events(conn, ids, merged, since, until, limit, known["documents"])
                     if centre and "event" in types else [])
         for e in happened:
             for p in e["links"]:
@@ -95,11 +96,12 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
             "edges": kept}
 
 
-def _said(conn, ids: list[str], limit: int, named_in: int) -> list[tuple[str, str, str, str | None]]:
+def _said(conn, ids: list[str], limit: int, known: dict) -> list[tuple[str, str, str, str | None]]:
     """(source, entity named, stance, date) of the latest claims the entity made or is named
     in (those with a named source)."""
-    latest = profiles.claims_about(conn, ids, limit * 2, named_in=named_in)
-    latest += [c for c in profiles.claims_by(conn, ids, limit * 2) if c["source_entity_id"]]
+    latest = profiles.claims_about(conn, ids, limit * 2, named_in=known["documents"],
+                                   known=known["claims_about"])
+    latest += profiles.claims_by(conn, ids, limit * 2, known["claims_by"], known["documents"])
     inside = and_(mentions.c.document_id == claims.c.document_id, mentions.c.start >= claims.c.content_start,
                   mentions.c.end <= claims.c.content_end, mentions.c.entity_id.is_not(None))
     named = conn.execute(select(claims.c.id, mentions.c.entity_id).join(mentions, inside)

@@ -5,9 +5,10 @@ in thousands of reports costs about what a rare one does."""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select
+from sqlalchemy import Engine, and_, delete, func, insert, or_, select, true
 
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import alias_kind
@@ -25,7 +26,9 @@ from crosscheck.store.schema import (
     source_grades,
 )
 
-LIMIT = 50
+# Each list of a profile shows this many, the latest first; the claims board, the timeline
+# and the link chart go further.
+LIMIT = 20
 
 
 def profile(engine: Engine, entity_id: str, limit: int = LIMIT) -> dict:
@@ -47,8 +50,8 @@ def profile(engine: Engine, entity_id: str, limit: int = LIMIT) -> dict:
         docs = latest_documents(conn, ids, limit, named_in=summary["documents"])
         grade = conn.execute(select(source_grades.c.reliability, source_grades.c.reason)
                              .where(source_grades.c.source == f"entity:{entity_id}")).first()
-        said_by = claims_by(conn, ids, limit)
-        about = claims_about(conn, ids, limit, named_in=summary["documents"])
+        said_by = claims_by(conn, ids, limit, summary["claims_by"], summary["documents"])
+        about = claims_about(conn, ids, limit, named_in=summary["documents"], known=summary["claims_about"])
         graded = grading.credibility_of(conn, said_by + about)
         for c in said_by + about:
             c["grade"] = graded[c["id"]]
@@ -64,6 +67,7 @@ def profile(engine: Engine, entity_id: str, limit: int = LIMIT) -> dict:
         "relations": related,
         "events": happened,
         "claims_by": said_by, "claims_about": about, "pairs": paired,
+        "claims_by_count": summary["claims_by"], "claims_about_count": summary["claims_about"],
         "reliability": {"letter": grade.reliability, "reason": grade.reason} if grade else None,
         "documents": docs,
         "examples": examples,
@@ -71,9 +75,10 @@ def profile(engine: Engine, entity_id: str, limit: int = LIMIT) -> dict:
 
 
 def summarise(conn, heads: dict[str, str] | None = None) -> dict[str, dict]:
-    """Each entity's counts, names (most used first, each with where it is first used) and
-    titles, by the entity its mentions resolve to: ``heads`` maps an entity to its head (all
-    of the store's, after resolution, when not given)."""
+    """Each entity's counts (mentions, documents, claims by and about it), names (most used
+    first, each with where it is first used) and titles, by the entity its mentions resolve
+    to: ``heads`` maps an entity to its head (all of the store's, after resolution, when not
+    given)."""
     merged = queries.canonical_ids(conn) if heads is None else heads
     title = mentions.c.attrs["title"].as_string()
     which = mentions.c.entity_id.is_not(None) if heads is None else mentions.c.entity_id.in_(list(heads))
@@ -83,23 +88,47 @@ def summarise(conn, heads: dict[str, str] | None = None) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for eid, text, doc, start, stage, title_ in conn.execute(q).yield_per(5000):
         head = merged.get(eid, eid)
-        s = found.setdefault(head, {"entity_id": head, "mentions": 0, "documents": set(), "names": {},
-                                    "titles": Counter()})
+        s = found.get(head)
+        if s is None:
+            s = found[head] = {"entity_id": head, "mentions": 0, "documents": set(), "names": {},
+                               "titles": Counter()}
         s["mentions"] += 1
         s["documents"].add(doc)
         if stage != "references":
-            name = s["names"].setdefault(text, {"text": text, "mentions": 0, "document": doc, "start": start})
+            name = s["names"].get(text)
+            if name is None:
+                name = s["names"][text] = {"text": text, "mentions": 0, "document": doc, "start": start}
             name["mentions"] += 1
         if title_:
             s["titles"][title_] += 1
-    for s in found.values():
+    by = select(claims.c.source_entity_id, func.count()).group_by(claims.c.source_entity_id)
+    about = (select(claims.c.id, mentions.c.entity_id).distinct()
+             .join(mentions, and_(mentions.c.document_id == claims.c.document_id,
+                                  mentions.c.start >= claims.c.content_start,
+                                  mentions.c.end <= claims.c.content_end)))
+    if heads is not None:
+        by = by.where(claims.c.source_entity_id.in_(list(heads)))
+        about = about.where(mentions.c.entity_id.in_(list(heads)))
+    else:
+        by = by.where(claims.c.source_entity_id.is_not(None))
+        about = about.where(mentions.c.entity_id.is_not(None))
+    said_by: Counter = Counter()
+    for eid, n in conn.execute(by):
+        said_by[merged.get(eid, eid)] += n
+    said_about: dict[str, set] = {}
+    for claim_id, eid in conn.execute(about).yield_per(5000):
+        said_about.setdefault(merged.get(eid, eid), set()).add(claim_id)
+    for head, s in found.items():
+        s["claims_by"] = said_by.get(head, 0)
+        s["claims_about"] = len(said_about.get(head, ()))
         s["documents"] = len(s["documents"])
         s["names"] = sorted(s["names"].values(), key=lambda n: (-n["mentions"], n["text"]))
         s["titles"] = [{"title": t, "mentions": n} for t, n in sorted(s["titles"].items(),
                                                                       key=lambda kv: (-kv[1], kv[0]))]
     if heads is not None:
         for head in set(heads.values()) - set(found):
-            found[head] = {"entity_id": head, "mentions": 0, "documents": 0, "names": [], "titles": []}
+            found[head] = {"entity_id": head, "mentions": 0, "documents": 0, "names": [], "titles": [],
+                           "claims_by": said_by.get(head, 0), "claims_about": len(said_about.get(head, ()))}
     return found
 
 
@@ -126,16 +155,28 @@ def _kinds(conn, name: str, ids: list[str], names: list[dict]) -> list[dict]:
 WALK_FROM = 500
 
 
-def latest_documents(conn, ids: list[str], limit: int, offset: int = 0, named_in: int = 0) -> list[dict]:
+def _after(last: dict | None):
+    """Documents after ``last`` in the order latest first (undated ones last), for walking
+    page by page without an OFFSET that reads every page before."""
+    d = documents.c
+    if last is None:
+        return true()
+    if last["date"] is None:
+        return and_(d.date.is_(None), d.id < last["id"])
+    return or_(d.date < last["date"], and_(d.date == last["date"], d.id < last["id"]), d.date.is_(None))
+
+
+def latest_documents(conn, ids: list[str], limit: int, offset: int = 0, named_in: int = 0,
+                     after: dict | None = None) -> list[dict]:
     """The documents that name the entity (in ``named_in`` documents, if known), latest
-    first, with how often each does."""
+    first (after the document ``after``, if given), with how often each does."""
     cols = (documents.c.id, documents.c.title, documents.c.date, documents.c.outlet)
     order = (documents.c.date.desc().nulls_last(), documents.c.id.desc())
     if named_in > WALK_FROM:
         named = (select(mentions.c.id).where(mentions.c.document_id == documents.c.id,
                                              mentions.c.entity_id.in_(ids)).exists())
-        rows = [dict(r._mapping) for r in conn.execute(select(*cols).where(named).order_by(*order)
-                                                       .limit(limit).offset(offset))]
+        q = select(*cols).where(named, _after(after)).order_by(*order).limit(limit).offset(offset)
+        rows = [dict(r._mapping) for r in conn.execute(q)]
         n = dict(conn.execute(select(mentions.c.document_id, func.count())
                               .where(mentions.c.entity_id.in_(ids),
                                      mentions.c.document_id.in_([r["id"] for r in rows]))
@@ -143,7 +184,7 @@ def latest_documents(conn, ids: list[str], limit: int, offset: int = 0, named_in
         return [{**r, "mentions": n.get(r["id"], 0)} for r in rows]
     per = (select(mentions.c.document_id, func.count().label("mentions"))
            .where(mentions.c.entity_id.in_(ids)).group_by(mentions.c.document_id).subquery())
-    q = (select(*cols, per.c.mentions).join(per, per.c.document_id == documents.c.id)
+    q = (select(*cols, per.c.mentions).join(per, per.c.document_id == documents.c.id).where(_after(after))
          .order_by(*order).limit(limit).offset(offset))
     return [dict(r._mapping) for r in conn.execute(q)]
 
@@ -189,39 +230,76 @@ def _claims(conn, where, limit: int) -> list[dict]:
                 documents.c.date.label("document_date"), entities.c.name.label("source_entity_name"))
          .join(documents, documents.c.id == claims.c.document_id)
          .outerjoin(entities, entities.c.id == claims.c.source_entity_id).where(where)
-         .order_by(documents.c.date.desc().nulls_last(), claims.c.document_id, claims.c.cue_start)
+         # (the order the entity's documents are walked in: latest first, then by id)
+         .order_by(documents.c.date.desc().nulls_last(), claims.c.document_id.desc(), claims.c.cue_start)
          .limit(limit))
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
-def named_in(conn, entity_id: str) -> int:
-    """In how many documents the entity (a head) is named, by its summary (0 if none yet)."""
-    q = select(entity_summaries.c.documents).where(entity_summaries.c.entity_id == entity_id)
-    return conn.scalar(q) or 0
+def counts_of(conn, entity_id: str) -> dict:
+    """In how many documents the entity (a head) is named, how many claims it made and how
+    many name it, by its summary (0, 0, None: not known, without one)."""
+    s = entity_summaries.c
+    q = select(s.documents, s.claims_by, s.claims_about).where(s.entity_id == entity_id)
+    row = conn.execute(q).first()
+    return dict(row._mapping) if row else {"documents": 0, "claims_by": 0, "claims_about": None}
 
 
-def claims_by(conn, ids: list[str], limit: int) -> list[dict]:
-    """The latest claims the entity made."""
+# Past this many claims by or about an entity, its latest ones are found by walking its
+# documents latest first; below it, by gathering them all and sorting.
+WALK_CLAIMS = 300
+
+
+def claims_by(conn, ids: list[str], limit: int, known: int = 0, named_in: int = 0) -> list[dict]:
+    """The latest claims the entity made (``known``: how many there are, if known)."""
+    if known > WALK_CLAIMS:
+        return _walk(conn, ids, limit, named_in, lambda docs: and_(claims.c.document_id.in_(docs),
+                                                                   claims.c.source_entity_id.in_(ids)),
+                     _batch(limit, known, named_in))
     return _claims(conn, claims.c.source_entity_id.in_(ids), limit)
 
 
-def claims_about(conn, ids: list[str], limit: int, batch: int = 200, named_in: int = 0) -> list[dict]:
-    """The latest claims whose content names the entity: the entity's documents are walked
-    latest first, ``batch`` at a time, until ``limit`` claims are found, so an entity named in
-    thousands of reports costs what its latest ones do."""
-    found: list[dict] = []
-    offset = 0
-    while len(found) < limit:
-        docs = [d["id"] for d in latest_documents(conn, ids, batch, offset, named_in)]
-        if not docs:
-            break
+def claims_about(conn, ids: list[str], limit: int, batch: int | None = None, named_in: int = 0,
+                 known: int | None = None) -> list[dict]:
+    """The latest claims whose content names the entity (``known``: how many there are, if
+    known): none to look for, a few gathered and sorted, or many found by walking the
+    entity's documents latest first, ``batch`` at a time, until ``limit`` claims are found."""
+    if known == 0:
+        return []
+
+    def about(docs: list[str] | None):
         inside = (select(claims.c.id)
                   .join(mentions, and_(mentions.c.document_id == claims.c.document_id,
                                        mentions.c.start >= claims.c.content_start,
                                        mentions.c.end <= claims.c.content_end))
-                  .where(claims.c.document_id.in_(docs), mentions.c.entity_id.in_(ids)))
-        found += _claims(conn, claims.c.id.in_(inside), limit - len(found))
-        offset += batch
+                  .where(mentions.c.entity_id.in_(ids)))
+        if docs is not None:
+            inside = inside.where(claims.c.document_id.in_(docs))
+        return claims.c.id.in_(inside)
+
+    if known is not None and known <= WALK_CLAIMS:
+        return _claims(conn, about(None), limit)
+    return _walk(conn, ids, limit, named_in, about, batch or _batch(limit, known, named_in))
+
+
+def _batch(limit: int, known: int | None, named_in: int) -> int:
+    """How many documents to look in at a time for ``limit`` claims, from how many there are
+    (``known``) in how many documents: enough for one batch to find them, as a rule."""
+    if not known or not named_in:
+        return 2 * limit
+    return max(limit, min(400, math.ceil(1.5 * limit * named_in / known)))
+
+
+def _walk(conn, ids: list[str], limit: int, named_in: int, where, batch: int = 200) -> list[dict]:
+    """Claims that satisfy ``where(document ids)`` in the entity's documents, latest first."""
+    found: list[dict] = []
+    last = None
+    while len(found) < limit:
+        docs = latest_documents(conn, ids, batch, named_in=named_in, after=last)
+        if not docs:
+            break
+        found += _claims(conn, where([d["id"] for d in docs]), limit - len(found))
+        last = docs[-1]
     return found
 
 

@@ -155,6 +155,8 @@ entity_summaries = Table(
     Column("documents", Integer, nullable=False),
     Column("names", JSON, nullable=False),  # [{text, mentions, document, start}], most used first
     Column("titles", JSON, nullable=False),  # [{title, mentions}]
+    Column("claims_by", Integer, nullable=False),  # claims it made
+    Column("claims_about", Integer, nullable=False),  # claims whose content names it
 )
 
 relations = Table(

@@ -62,7 +62,12 @@ def test_claims_about_walked_in_batches_are_the_latest_ones(model_workspace):
             ids = queries.members(conn, e.id)
             walked = profiles.claims_about(conn, ids, 1000, batch=2)
             few = profiles.claims_about(conn, ids, 3, batch=2, named_in=10**6)
-        assert {c["id"] for c in walked} == every
-        assert [c["id"] for c in few] == [c["id"] for c in walked[:3]]
+            gathered = profiles.claims_about(conn, ids, 3, known=1)
+            counts = profiles.counts_of(conn, e.id)
+            by = {c["id"] for c in queries.list_claims(engine, by=e.id)}
+            walked_by = profiles.claims_by(conn, ids, 1000, known=10**6, named_in=10**6)
+        assert {c["id"] for c in walked} == every and counts["claims_about"] == len(every)
+        assert [c["id"] for c in few] == [c["id"] for c in gathered] == [c["id"] for c in walked[:3]]
+        assert {c["id"] for c in walked_by} == by and counts["claims_by"] == len(by)
         checked += bool(every)
     assert checked

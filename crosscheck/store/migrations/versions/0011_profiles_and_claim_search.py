@@ -31,6 +31,8 @@ def upgrade() -> None:
         sa.Column("documents", sa.Integer, nullable=False),
         sa.Column("names", sa.JSON, nullable=False),  # [{text, mentions, document, start}], most used first
         sa.Column("titles", sa.JSON, nullable=False),  # [{title, mentions}]
+        sa.Column("claims_by", sa.Integer, nullable=False),  # claims it made
+        sa.Column("claims_about", sa.Integer, nullable=False),  # claims whose content names it
     )
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
