@@ -120,23 +120,17 @@ def list_entities(
     if summarised:
         # Resolution keeps each entity's counts (store.profiles): no pass over every mention.
         s = entity_summaries.c
-        q = (select(entities.c.id, entities.c.type, entities.c.name, s.mentions, s.documents)
-             .join(entity_summaries, s.entity_id == entities.c.id)
-             .order_by(s.mentions.desc(), s.documents.desc(), entities.c.name).offset(offset))
-        if type_:
-            q = q.where(entities.c.type == type_)
-        if limit:
-            q = q.limit(limit)
-        with engine.connect() as conn:
-            return [EntitySummary(*row) for row in conn.execute(q)]
-    per = (
-        select(_resolved_id.label("rid"), func.count(mentions.c.id).label("n_mentions"),
-               func.count(distinct(mentions.c.document_id)).label("n_documents"))
-        .select_from(_with_merges)
-        .where(mentions.c.entity_id.is_not(None))
-        .group_by(_resolved_id)
-        .subquery()
-    )
+        per = select(s.entity_id.label("rid"), s.mentions.label("n_mentions"),
+                     s.documents.label("n_documents")).subquery()
+    else:
+        per = (
+            select(_resolved_id.label("rid"), func.count(mentions.c.id).label("n_mentions"),
+                   func.count(distinct(mentions.c.document_id)).label("n_documents"))
+            .select_from(_with_merges)
+            .where(mentions.c.entity_id.is_not(None))
+            .group_by(_resolved_id)
+            .subquery()
+        )
     q = (
         select(entities.c.id, entities.c.type, entities.c.name, per.c.n_mentions, per.c.n_documents)
         .join(per, per.c.rid == entities.c.id)
