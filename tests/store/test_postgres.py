@@ -65,3 +65,34 @@ def test_postgres_search_and_entity_lookup(pg_url, tiny_extractor):
     detail = queries.entity_detail(pg, entity_id)
     assert detail.mentions and all(m.text in m.sentence for m in detail.mentions)
     pg.dispose()
+
+
+def test_the_workbench_on_postgres_shows_what_it_shows_on_sqlite(pg_url, tiny_extractor, sample_workspace):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from crosscheck.serve.app import create_app
+
+    pg = db.create(pg_url)
+    ingest(pg, sample_files(), tiny_extractor)  # no-op if an earlier test ran
+    on_pg = TestClient(create_app(pg, extractor=tiny_extractor), raise_server_exceptions=False)
+    on_sqlite = TestClient(create_app(sample_workspace[1], extractor=tiny_extractor))
+    entity = queries.find_entity(pg, "Jalil Sabah al-Darraji")
+    doc = next(queries.iter_documents(pg))["id"]
+    for path in ("/index.json", "/entities.json", f"/entities/{entity}.json", f"/documents/{doc}.json",
+                 "/claims.json", f"/graph.json?entity={entity}", "/timeline.json", "/review.json"):
+        r = on_pg.get(path)
+        assert r.status_code == 200, (path, r.text)
+        assert r.json() == on_sqlite.get(path).json(), path
+    # Full-text search is FTS5 on SQLite and a scan on PostgreSQL: the same claims, maybe
+    # not in the same order.
+    words = on_pg.get("/search.json?q=brigade").json()
+    assert words["documents"]
+    same = on_sqlite.get("/search.json?q=brigade").json()
+    assert {c["id"] for c in words["claims"]} == {c["id"] for c in same["claims"]}
+    for page in ("/", f"/entities/{entity}", f"/documents/{doc}", "/graph", "/claims"):
+        assert on_pg.get(page).status_code == 200, page
+    pg.dispose()
