@@ -142,6 +142,16 @@ def test_open_the_link_chart_and_expand_a_node(live, page):
     assert after >= before
     assert page.evaluate(f"window.crosscheckChart.getElementById('{target['id']}').hasClass('expanded')")
     assert "nodes" in page.inner_text("#chart-info")
+    # A double click opens the node's profile (where the layout has put it now).
+    at = page.evaluate(f"""() => {{
+        const n = window.crosscheckChart.getElementById('{target['id']}');
+        const box = document.getElementById('chart').getBoundingClientRect();
+        const p = n.renderedPosition();
+        return {{x: box.left + p.x, y: box.top + p.y}};
+    }}""")
+    page.mouse.dblclick(at["x"], at["y"])
+    page.wait_for_url(f"**/entities/{target['id']}")
+    assert page.inner_text("h1")
 
 
 def test_accept_a_merge_in_review(live, page):
