@@ -31,9 +31,14 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
     types = set(types or NODE_TYPES)
     with engine.connect() as conn:
         merged = queries.canonical_ids(conn)
+        edges: dict[tuple[str, str, str], dict] = {}
         if entity_id is None:
-            centre, ids = None, None
-            rows = _busiest_relations(conn, limit)
+            centre, ids, rows = None, None, []
+            top = _busiest(conn, limit)
+            if since or until:
+                rows = _relations_among(conn, top)
+            else:
+                edges = _relation_edges_among(conn, top, merged)
         else:
             centre = queries.canonical(conn, entity_id)
             ids = queries.members(conn, centre)
@@ -45,7 +50,6 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
                 .where(or_(r.subject_entity_id.in_(ids), r.object_entity_id.in_(ids)),
                        r.object_entity_id.is_not(None))
                 .order_by(documents.c.date.desc().nulls_last()).limit(limit * 4)).all()
-        edges: dict[tuple[str, str, str], dict] = {}
         for row in rows:
             a = merged.get(row.subject_entity_id, row.subject_entity_id)
             b = merged.get(row.object_entity_id, row.object_entity_id)
@@ -60,8 +64,8 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
                 edge["first"] = min(filter(None, [edge["first"], when]))
                 edge["last"] = max(filter(None, [edge["last"], when]))
         if centre:
-            known = profiles.counts_of(conn, centre)
-            for a, b, stance, when in _said(conn, ids, limit, known):
+            counted = profiles.counts_of(conn, centre)
+            for a, b, stance, when in _said(conn, ids, limit, counted):
                 a, b = merged.get(a, a), merged.get(b, b)
                 if a == b or not _in_dates(when, since, until):
                     continue
@@ -69,7 +73,7 @@ def neighbourhood(engine: Engine, entity_id: str | None = None, types: set[str] 
                                                          "type": stance, "role": "claim", "count": 0,
                                                          "first": when, "last": when})
                 edge["count"] += 1
-        happened = (_events(conn, ids, merged, since, until, limit, known["documents"])
+        happened = (_events(conn, ids, merged, since, until, limit, counted["documents"])
                     if centre and "event" in types else [])
         for e in happened:
             for p in e["links"]:
@@ -115,23 +119,51 @@ def _said(conn, ids: list[str], limit: int, known: dict) -> list[tuple[str, str,
     return out
 
 
-def _busiest_relations(conn, limit: int) -> list:
-    """The relations between the entities that have the most of them (a place to start)."""
+def _busiest(conn, limit: int) -> list[str]:
+    """The entities in the most relations with another (a place to start), each end counted
+    from its own index."""
     r = relations.c
     degree: dict[str, int] = defaultdict(int)
-    for a, b, n in conn.execute(select(r.subject_entity_id, r.object_entity_id, func.count())
-                                .where(r.object_entity_id.is_not(None))
-                                .group_by(r.subject_entity_id, r.object_entity_id)):
-        degree[a] += n
-        degree[b] += n
-    top = sorted(degree, key=lambda i: (-degree[i], i))[:limit]
-    if not top:
-        return []
+    for end in (r.subject_entity_id, r.object_entity_id):
+        for e, n in conn.execute(select(end, func.count()).where(r.object_entity_id.is_not(None))
+                                 .group_by(end)):
+            degree[e] += n
+    return sorted(degree, key=lambda i: (-degree[i], i))[:limit]
+
+
+def _relations_among(conn, top: list[str]) -> list:
+    """Every relation between two of these entities, one row each."""
+    r = relations.c
     return conn.execute(
         select(r.id, r.type, r.subject_entity_id, r.object_entity_id, r.role, r.start_date, r.end_date,
                documents.c.date.label("document_date"))
         .join(documents, documents.c.id == r.document_id)
-        .where(r.subject_entity_id.in_(top), r.object_entity_id.in_(top))).all()
+        .where(r.subject_entity_id.in_(top), r.object_entity_id.in_(top))).all() if top else []
+
+
+def _relation_edges_among(conn, top: list[str], merged: dict[str, str]) -> dict[tuple[str, str, str], dict]:
+    """The relations between these entities as edges, counted and dated in the database."""
+    if not top:
+        return {}
+    r = relations.c
+    when = func.coalesce(r.start_date, documents.c.date)
+    q = (select(r.type, r.subject_entity_id, r.object_entity_id, func.min(r.role), func.count(),
+                func.min(when), func.max(when))
+         .join(documents, documents.c.id == r.document_id)
+         .where(r.subject_entity_id.in_(top), r.object_entity_id.in_(top))
+         .group_by(r.type, r.subject_entity_id, r.object_entity_id))
+    edges: dict[tuple[str, str, str], dict] = {}
+    for type_, a, b, role, n, first, last in conn.execute(q):
+        a, b = merged.get(a, a), merged.get(b, b)
+        if a == b:
+            continue
+        edge = edges.setdefault((a, b, type_), {"id": f"{type_}:{a}:{b}", "source": a, "target": b,
+                                                "type": type_, "role": role, "count": 0, "first": first,
+                                                "last": last})
+        edge["count"] += n
+        edge["first"] = min(filter(None, [edge["first"], first]), default=None)
+        edge["last"] = max(filter(None, [edge["last"], last]), default=None)
+    return edges
 
 
 def _events(conn, ids: list[str], merged: dict[str, str], since: str | None, until: str | None,

@@ -267,14 +267,16 @@ def claims_about(conn, ids: list[str], limit: int, batch: int | None = None, nam
     if known == 0:
         return []
 
+    named = claims.alias("named")  # (an alias: not the outer query's claims)
+
     def about(docs: list[str] | None):
-        inside = (select(claims.c.id)
-                  .join(mentions, and_(mentions.c.document_id == claims.c.document_id,
-                                       mentions.c.start >= claims.c.content_start,
-                                       mentions.c.end <= claims.c.content_end))
+        inside = (select(named.c.id)
+                  .join(mentions, and_(mentions.c.document_id == named.c.document_id,
+                                       mentions.c.start >= named.c.content_start,
+                                       mentions.c.end <= named.c.content_end))
                   .where(mentions.c.entity_id.in_(ids)))
         if docs is not None:
-            inside = inside.where(claims.c.document_id.in_(docs))
+            inside = inside.where(named.c.document_id.in_(docs))
         return claims.c.id.in_(inside)
 
     if known is not None and known <= WALK_CLAIMS:

@@ -371,14 +371,15 @@ def list_claims(
         if by:
             q = q.where(claims.c.source_entity_id.in_(members(conn, by)))
         if about:
-            q = q.where(
-                select(mentions.c.id)
-                .where(mentions.c.document_id == claims.c.document_id)
+            # Driven from the entity's mentions (indexed), not from every claim.
+            inner = claims.alias("named")
+            q = q.where(claims.c.id.in_(
+                select(inner.c.id)
+                .join(mentions, and_(mentions.c.document_id == inner.c.document_id,
+                                     mentions.c.start >= inner.c.content_start,
+                                     mentions.c.end <= inner.c.content_end))
                 .where(mentions.c.entity_id.in_(members(conn, about)))
-                .where(mentions.c.start >= claims.c.content_start)
-                .where(mentions.c.end <= claims.c.content_end)
-                .exists()
-            )
+            ))
         merged = canonical_ids(conn)
         found = [dict(row._mapping) for row in conn.execute(q)]
     for c in found:
@@ -464,36 +465,53 @@ def timeline(engine: Engine, about: str | None = None, limit: int | None = None)
     if limit and about is None:
         q = q.limit(limit)
     with engine.connect() as conn:
+        ids = members(conn, canonical(conn, about)) if about is not None else []
+        if about is not None:
+            # Only the reports that name it can tell of it.
+            q = q.where(events.c.document_id.in_(select(mentions.c.document_id)
+                                                 .where(mentions.c.entity_id.in_(ids))))
         merged = canonical_ids(conn)
-        rows = [dict(r._mapping) for r in conn.execute(q)]
-        for r in rows:
-            r["places"] = [{**p, "entity": merged.get(p["entity"], p["entity"])} for p in r["places"]]
-            r["participants"] = [{**p, "entity": merged.get(p["entity"], p["entity"])}
-                                 for p in r["participants"] or []]
-        if about is None:
-            return rows
-        ids = members(conn, canonical(conn, about))
-        kept = []
-        for r in rows:
-            if (any(p["entity"] in ids for p in r["places"] + r["participants"])
-                    or _named_near(conn, r, ids)):
-                kept.append(r)
+        kept: list[dict] = []
+        # In date order, a thousand at a time, until ``limit`` are kept.
+        for chunk in conn.execute(q).mappings().partitions(1000):
+            rows = [dict(r) for r in chunk]
+            for r in rows:
+                r["places"] = [{**p, "entity": merged.get(p["entity"], p["entity"])} for p in r["places"]]
+                r["participants"] = [{**p, "entity": merged.get(p["entity"], p["entity"])}
+                                     for p in r["participants"] or []]
+            if about is None:
+                kept += rows
+            else:
+                part = {r["id"] for r in rows
+                        if any(p["entity"] in ids for p in r["places"] + r["participants"])}
+                part |= _named_near(conn, [r for r in rows if r["id"] not in part], ids)
+                kept += [r for r in rows if r["id"] in part]
+            if limit and len(kept) >= limit:
+                break
         return kept[:limit] if limit else kept
 
 
-def _named_near(conn, event: dict, ids: list[str]) -> bool:
-    """Whether a sentence holding one of the event's triggers names one of the entities."""
-    for ev in event["evidence"]:
-        sentence = conn.execute(
-            select(sentences.c.start, sentences.c.end).where(
-                sentences.c.document_id == event["document_id"], sentences.c.start <= ev["start"],
-                sentences.c.end >= ev["end"])).first()
-        if sentence is None:
-            continue
-        named = conn.execute(
-            select(mentions.c.id).where(
-                mentions.c.document_id == event["document_id"], mentions.c.entity_id.in_(ids),
-                mentions.c.start >= sentence.start, mentions.c.end <= sentence.end).limit(1)).first()
-        if named:
-            return True
-    return False
+def _named_near(conn, found: list[dict], ids: list[str]) -> set[str]:
+    """The events among ``found`` with a trigger in a sentence that names one of the entities."""
+    docs = list({e["document_id"] for e in found})
+    if not docs:
+        return set()
+    named: dict[str, list[tuple[int, int]]] = {}
+    for d, s, e in conn.execute(select(mentions.c.document_id, mentions.c.start, mentions.c.end)
+                                .where(mentions.c.entity_id.in_(ids), mentions.c.document_id.in_(docs))):
+        named.setdefault(d, []).append((s, e))
+    bounds: dict[str, list[tuple[int, int]]] = {}
+    for d, s, e in conn.execute(select(sentences.c.document_id, sentences.c.start, sentences.c.end)
+                                .where(sentences.c.document_id.in_(docs))):
+        bounds.setdefault(d, []).append((s, e))
+    out = set()
+    for event in found:
+        doc = event["document_id"]
+        for ev in event["evidence"]:
+            sentence = next(((s, e) for s, e in bounds.get(doc, []) if s <= ev["start"] and ev["end"] <= e),
+                            None)
+            if sentence and any(sentence[0] <= a and b <= sentence[1] for a, b in named.get(doc, [])):
+                out.add(event["id"])
+                break
+    return out
+

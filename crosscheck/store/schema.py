@@ -89,7 +89,7 @@ mentions = Table(
     Column("attrs", JSON, nullable=False, default=dict),
     Index("ix_mentions_document", "document_id", "start"),
     Index("ix_mentions_entity_document", "entity_id", "document_id"),
-    Index("ix_mentions_type", "type"),
+    Index("ix_mentions_values", "entity_id", "type"),
 )
 
 aliases = Table(

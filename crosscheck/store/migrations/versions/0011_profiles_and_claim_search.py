@@ -21,6 +21,9 @@ CLAIM_FIELDS = "source_text, cue_text, content_text"
 def upgrade() -> None:
     op.drop_index("ix_mentions_entity", "mentions")
     op.create_index("ix_mentions_entity_document", "mentions", ["entity_id", "document_id"])
+    # Values (dates, counts, amounts: no entity) counted by type without reading every row.
+    op.drop_index("ix_mentions_type", "mentions")
+    op.create_index("ix_mentions_values", "mentions", ["entity_id", "type"])
     # Documents by date (the latest first, everywhere) and by outlet (the sources).
     op.create_index("ix_documents_date", "documents", ["date", "id"])
     op.create_index("ix_documents_outlet", "documents", ["outlet"])
@@ -61,4 +64,6 @@ def downgrade() -> None:
     op.drop_index("ix_documents_outlet", "documents")
     op.drop_index("ix_documents_date", "documents")
     op.drop_index("ix_mentions_entity_document", "mentions")
+    op.drop_index("ix_mentions_values", "mentions")
+    op.create_index("ix_mentions_type", "mentions", ["type"])
     op.create_index("ix_mentions_entity", "mentions", ["entity_id"])
