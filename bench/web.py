@@ -38,6 +38,7 @@ import itertools
 import json
 import math
 import random
+import socket
 import sys
 import tempfile
 import threading
@@ -531,6 +532,37 @@ def serving(app) -> Iterator[str]:
         thread.join(timeout=10)
 
 
+@contextlib.contextmanager
+def serving_apart(workspace: Path) -> Iterator[str]:
+    """``crosscheck serve`` over the workspace in a process of its own, as a user runs it;
+    its base URL."""
+    import subprocess
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "crosscheck", "--workspace", str(workspace), "serve",
+                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/api", timeout=2)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    why = proc.stderr.read().decode()
+                    raise RuntimeError(f"crosscheck serve did not start: {why}") from None
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[max(0, math.ceil(q * len(ordered)) - 1)]
@@ -544,15 +576,18 @@ def summary(times: list[float], statuses: list[str]) -> dict:
 
 
 def measure(engine, requests: int = 200, seed: int = 1, warmup: int = 5, budget: float = 120.0,
-            log: Callable[[str], None] = lambda s: None) -> dict:
-    """p50, p95 and max per route (and per kind of target), over HTTP; see the module docstring."""
+            log: Callable[[str], None] = lambda s: None, workspace: Path | None = None) -> dict:
+    """p50, p95 and max per route (and per kind of target), over HTTP; see the module docstring.
+    With ``workspace``, the server is ``crosscheck serve`` in a process of its own; without,
+    the app in a thread of this one (which shares the interpreter's lock with the client)."""
     import httpx
 
     from crosscheck.serve.app import create_app
 
     plan = targets(engine, requests, seed)
     out: dict = {}
-    with serving(create_app(engine)) as base, httpx.Client(base_url=base, timeout=120) as client:
+    server = serving_apart(workspace) if workspace is not None else serving(create_app(engine))
+    with server as base, httpx.Client(base_url=base, timeout=120) as client:
         for route, paths in plan.items():
             for _, path in paths[:warmup]:
                 with contextlib.suppress(httpx.HTTPError):
@@ -605,14 +640,28 @@ def _table(result: dict) -> str:
     return "\n".join(lines)
 
 
+def calibrate() -> float:
+    """Seconds for a fixed loop of Python: how fast this (shared, virtual) machine runs just
+    now, printed beside the latencies so that runs on a slow hour can be told apart."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - start
+
+
 def run(workspace: Path, documents: int, seed: int, requests: int, warmup: int, budget: float,
-        resolve: bool = True, log: Callable[[str], None] = lambda s: None) -> dict:
+        resolve: bool = True, log: Callable[[str], None] = lambda s: None, in_process: bool = False) -> dict:
     from crosscheck.store import queries
 
     engine, done = build_workspace(workspace, documents, seed, resolve, log)
     heaviest = queries.list_entities(engine, limit=1)[0]
-    routes = measure(engine, requests, seed, warmup, budget, log)
-    return {"documents": documents, "seed": seed, **done, "workspace": workspace_size(engine, workspace),
+    pace = calibrate()
+    log(f"this machine's pace now: {pace:.2f} s for ten million additions in Python")
+    routes = measure(engine, requests, seed, warmup, budget, log, None if in_process else workspace)
+    return {"documents": documents, "seed": seed, **done, "server": "thread" if in_process else "process",
+            "calibration_s": round(pace, 2),
+            "workspace": workspace_size(engine, workspace),
             "heaviest": {"id": heaviest.id, "name": heaviest.name, "mentions": heaviest.mentions,
                          "documents": heaviest.documents},
             "routes": routes,
@@ -629,6 +678,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=120.0, help="seconds a route may take at most")
     ap.add_argument("--no-resolve", action="store_true", help="skip resolution across documents")
     ap.add_argument("--json", action="store_true", help="the figures as JSON on stdout")
+    ap.add_argument("--in-process", action="store_true",
+                    help="serve from a thread of the bench's own process, not `crosscheck serve` in its own")
     args = ap.parse_args(argv)
 
     def log(line: str) -> None:
@@ -639,7 +690,7 @@ def main(argv: list[str] | None = None) -> int:
         if workspace is None:
             workspace = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-web-")))
         result = run(workspace, args.documents, args.seed, args.requests, args.warmup, args.budget,
-                     not args.no_resolve, log)
+                     not args.no_resolve, log, args.in_process)
     print(json.dumps(result, indent=2) if args.json else _table(result))
     errors = any(s != "200" for r in result["routes"].values() for s in r["statuses"])
     return 1 if errors else 0

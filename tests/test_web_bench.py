@@ -87,13 +87,10 @@ def test_a_few_entities_are_named_in_many_reports_and_most_in_few():
     assert counts[0] > 10 * statistics.median(counts)
 
 
-def test_a_measurement_runs_end_to_end(tiny):
-    try:
-        import crosscheck.serve.app  # noqa: F401
-    except ModuleNotFoundError as e:
-        pytest.skip(f"the web workbench is not there yet ({e}): nothing to measure")
-    _, engine, _ = tiny
-    routes = web.measure(engine, requests=6, seed=1, warmup=1)
+@pytest.mark.parametrize("apart", [False, True], ids=["in a thread", "crosscheck serve"])
+def test_a_measurement_runs_end_to_end(tiny, apart):
+    path, engine, _ = tiny
+    routes = web.measure(engine, requests=6, seed=1, warmup=1, workspace=path if apart else None)
     assert set(routes) == {"entity page", "search", "graph neighbourhood"}
     for route in routes.values():
         assert route["requests"] == 6 and route["statuses"] == {"200": 6}, route["errors"]

@@ -61,19 +61,7 @@ def create_app(engine: Engine, extractor: Callable | object | None = None, uploa
     for views in (api, overview, documents, entities, claims, graph, timeline, search, review):
         app.include_router(views.router)
 
-    @app.middleware("http")
-    async def limits_and_headers(request: Request, call_next) -> Response:
-        size = request.headers.get("content-length")
-        # An upload may hold several files of max_bytes each; refuse what is plainly larger
-        # before reading it.
-        if size and size.isdigit() and int(size) > max_bytes * 4:
-            response: Response = _error(request, 413, "E413", message("upload_too_large", size=int(size),
-                                                                      limit=max_bytes * 4))
-        else:
-            response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    app.add_middleware(LimitsAndHeaders, max_request=max_bytes * 4)
 
     @app.exception_handler(CrosscheckError)
     async def crosscheck_error(request: Request, exc: CrosscheckError) -> Response:
@@ -97,6 +85,39 @@ def create_app(engine: Engine, extractor: Callable | object | None = None, uploa
         return _error(request, 500, "E500", "something went wrong on the server; its log says what")
 
     return app
+
+
+class LimitsAndHeaders:
+    """Every response gets the security headers; a request plainly larger than an upload may
+    be (several files of ``max_bytes`` each) is refused before it is read. A plain ASGI
+    middleware: Starlette's ``BaseHTTPMiddleware`` costs milliseconds a request."""
+
+    def __init__(self, app, max_request: int):
+        self.app = app
+        self.max_request = max_request
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        size = dict(scope["headers"]).get(b"content-length", b"")
+        if size.isdigit() and int(size) > self.max_request:
+            request = Request(scope, receive)
+            response = _error(request, 413, "E413", message("upload_too_large", size=int(size),
+                                                             limit=self.max_request))
+            await response(scope, receive, self._with_headers(send))
+            return
+        await self.app(scope, receive, self._with_headers(send))
+
+    def _with_headers(self, send):
+        async def sending(event) -> None:
+            if event["type"] == "http.response.start":
+                present = {k.lower() for k, _ in event.get("headers", [])}
+                event = {**event, "headers": [*event.get("headers", []),
+                                              *((k, v) for k, v in self.headers if k not in present)]}
+            await send(event)
+        return sending
 
 
 def _wants_json(request: Request) -> bool:

@@ -3,9 +3,11 @@ says, read from the stored claims and events (the comparison itself is not recom
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, or_, select
+import functools
 
-from crosscheck.store.schema import assessment_pairs, documents
+from sqlalchemy import Engine, and_, case, func, or_, select
+
+from crosscheck.store.schema import assessment_pairs, claims, documents
 
 SIDE_FIELDS = ("document", "start", "end", "source", "stance")
 PAIR_FIELDS = ("id", "kind", "a", "b", "reason", "independence", "strength", "detail")
@@ -19,6 +21,31 @@ def pairs(engine: Engine, kind: str | None = None, limit: int = 50, offset: int 
         return {"totals": totals, "pairs": pairs_of(conn, None, kind, limit, offset)}
 
 
+@functools.cache
+def _pairs_query():
+    """The pairs with both sides' words, reports' titles and dates (built once: a statement
+    this size costs more to build than to run)."""
+    p = assessment_pairs.c
+    da, db = documents.alias("da"), documents.alias("db")
+    ca, cb = claims.alias("ca"), claims.alias("cb")
+
+    def words(d, c, side: str):
+        # A claim's own words where the side is just them (no report text to read), else the
+        # report's words over the side's span (an event's sentence, a widened denial).
+        start, end = p[f"{side}_start"], p[f"{side}_end"]
+        refusal = and_(c.c.content_start.is_(None), c.c.cue_start == start, c.c.cue_end == end)
+        return case((and_(c.c.content_start == start, c.c.content_end == end), c.c.content_text),
+                    (refusal, c.c.cue_text),
+                    else_=func.substr(d.c.text, start + 1, end - start)).label(f"{side}_text")
+
+    return (select(p.id, p.kind, p.a, p.b, p.reason, p.independence, p.strength, p.detail,
+                   *(p[f"{side}_{f}"] for side in ("a", "b") for f in SIDE_FIELDS),
+                   words(da, ca, "a"), words(db, cb, "b"), da.c.title.label("a_title"),
+                   da.c.date.label("a_date"), db.c.title.label("b_title"), db.c.date.label("b_date"))
+            .outerjoin(da, da.c.id == p.a_document).outerjoin(db, db.c.id == p.b_document)
+            .outerjoin(ca, ca.c.id == p.a).outerjoin(cb, cb.c.id == p.b))
+
+
 def pairs_of(conn, statement_ids: list[str] | None, kind: str | None = None, limit: int = 50,
              offset: int = 0) -> list[dict]:
     """Corroborations and contradictions (of ``kind``; those the statements are a side of,
@@ -26,17 +53,7 @@ def pairs_of(conn, statement_ids: list[str] | None, kind: str | None = None, lim
     if statement_ids is not None and not statement_ids:
         return []
     p = assessment_pairs.c
-    da, db = documents.alias("da"), documents.alias("db")
-
-    def words(d, side: str):
-        start, end = p[f"{side}_start"], p[f"{side}_end"]
-        return func.substr(d.c.text, start + 1, end - start).label(f"{side}_text")
-
-    q = (select(p.id, p.kind, p.a, p.b, p.reason, p.independence, p.strength, p.detail,
-                *(p[f"{side}_{f}"] for side in ("a", "b") for f in SIDE_FIELDS),
-                words(da, "a"), words(db, "b"), da.c.title.label("a_title"), da.c.date.label("a_date"),
-                db.c.title.label("b_title"), db.c.date.label("b_date"))
-         .outerjoin(da, da.c.id == p.a_document).outerjoin(db, db.c.id == p.b_document))
+    q = _pairs_query()
     if statement_ids is not None:
         q = q.where(or_(p.a.in_(statement_ids), p.b.in_(statement_ids)))
     if kind:

@@ -158,10 +158,15 @@ def credibility_of(conn: Connection, claims: list[dict]) -> dict[str, dict]:
     once: dict[tuple, dict] = {}
     out = {}
     for c in claims:
-        key = (keys[c["id"]], c["stance"], tuple(sorted(counts[c["id"]].items())), c["id"] in overrides)
-        if c["id"] in overrides or key not in once:
-            once[key] = _graded(keys[c["id"]], c["stance"], counts[c["id"]], graded, overrides.get(c["id"]))
-        out[c["id"]] = once[key]
+        source = keys[c["id"]]
+        graded_as = graded.get(source)
+        key = (graded_as, c["stance"], tuple(sorted(counts[c["id"]].items())))
+        if c["id"] in overrides:
+            out[c["id"]] = _graded(source, c["stance"], counts[c["id"]], graded, overrides[c["id"]])
+            continue
+        if key not in once:
+            once[key] = _graded(source, c["stance"], counts[c["id"]], graded, None)
+        out[c["id"]] = {**once[key], "source": source}
     return out
 
 

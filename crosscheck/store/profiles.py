@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from sqlalchemy import Engine, and_, delete, func, insert, or_, select, true
+from sqlalchemy import Engine, Text, and_, cast, delete, func, insert, or_, select, true
 
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import alias_kind
@@ -57,7 +57,7 @@ def profile(engine: Engine, entity_id: str, limit: int = LIMIT) -> dict:
             c["grade"] = graded[c["id"]]
         paired = evidence.pairs_of(conn, [c["id"] for c in said_by + about], limit=limit)
         happened = _events(conn, ids, [d["id"] for d in docs], limit)
-        related = _relations(conn, ids, limit)
+        related = _relations(conn, ids, limit, summary.get("relations"), summary["documents"])
         examples = _examples(conn, ids, docs[:10])
         names = _kinds(conn, row.name, ids, summary["names"])
     return {
@@ -118,7 +118,15 @@ def summarise(conn, heads: dict[str, str] | None = None) -> dict[str, dict]:
     said_about: dict[str, set] = {}
     for claim_id, eid in conn.execute(about).yield_per(5000):
         said_about.setdefault(merged.get(eid, eid), set()).add(claim_id)
+    related: Counter = Counter()
+    r = relations.c
+    ends = (or_(r.subject_entity_id.is_not(None), r.object_entity_id.is_not(None)) if heads is None
+            else or_(r.subject_entity_id.in_(list(heads)), r.object_entity_id.in_(list(heads))))
+    for a, b in conn.execute(select(r.subject_entity_id, r.object_entity_id).where(ends)):
+        for head in {merged.get(a, a), merged.get(b, b)} - {None}:
+            related[head] += 1
     for head, s in found.items():
+        s["relations"] = related.get(head, 0)
         s["claims_by"] = said_by.get(head, 0)
         s["claims_about"] = len(said_about.get(head, ()))
         s["documents"] = len(s["documents"])
@@ -128,7 +136,8 @@ def summarise(conn, heads: dict[str, str] | None = None) -> dict[str, dict]:
     if heads is not None:
         for head in set(heads.values()) - set(found):
             found[head] = {"entity_id": head, "mentions": 0, "documents": 0, "names": [], "titles": [],
-                           "claims_by": said_by.get(head, 0), "claims_about": len(said_about.get(head, ()))}
+                           "claims_by": said_by.get(head, 0), "claims_about": len(said_about.get(head, ())),
+                           "relations": related.get(head, 0)}
     return found
 
 
@@ -292,15 +301,18 @@ def _batch(limit: int, known: int | None, named_in: int) -> int:
     return max(limit, min(400, math.ceil(1.5 * limit * named_in / known)))
 
 
-def _walk(conn, ids: list[str], limit: int, named_in: int, where, batch: int = 200) -> list[dict]:
-    """Claims that satisfy ``where(document ids)`` in the entity's documents, latest first."""
+def _walk(conn, ids: list[str], limit: int, named_in: int, where, batch: int = 200,
+          fetch=None) -> list[dict]:
+    """Claims (or what ``fetch(where, n)`` gives) that satisfy ``where(document ids)`` in the
+    entity's documents, latest first."""
+    fetch = fetch or (lambda w, n: _claims(conn, w, n))
     found: list[dict] = []
     last = None
     while len(found) < limit:
         docs = latest_documents(conn, ids, batch, named_in=named_in, after=last)
         if not docs:
             break
-        found += _claims(conn, where([d["id"] for d in docs]), limit - len(found))
+        found += fetch(where([d["id"] for d in docs]), limit - len(found))
         last = docs[-1]
     return found
 
@@ -309,9 +321,13 @@ def _events(conn, ids: list[str], document_ids: list[str], limit: int) -> list[d
     """Events of the entity's latest documents where it is a place or a participant."""
     if not document_ids:
         return []
+    # Only events whose places or participants hold one of the ids in their words, before
+    # any is decoded (the check on the decoded ones below is the exact one).
+    held = or_(*(cast(col, Text).contains(i, autoescape=True) for i in ids
+                 for col in (events.c.places, events.c.participants)))
     q = (select(events, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
          .join(documents, documents.c.id == events.c.document_id)
-         .where(events.c.document_id.in_(document_ids))
+         .where(events.c.document_id.in_(document_ids), held)
          .order_by(func.coalesce(events.c.date, documents.c.date).desc().nulls_last(), events.c.id))
     members = set(ids)
     out = []
@@ -328,12 +344,23 @@ def _events(conn, ids: list[str], document_ids: list[str], limit: int) -> list[d
     return out
 
 
-def _relations(conn, ids: list[str], limit: int) -> list[dict]:
-    """The entity's latest relations, as subject or object, both ends after resolution."""
+def _relations(conn, ids: list[str], limit: int, known: int | None = None, named_in: int = 0) -> list[dict]:
+    """The entity's latest relations, as subject or object, both ends after resolution
+    (``known``: how many there are; many are found by walking its documents)."""
     cols = [relations.c[c] for c in queries.RELATION_COLUMNS]
-    q = (select(*cols, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
-         .join(documents, documents.c.id == relations.c.document_id)
-         .where(or_(relations.c.subject_entity_id.in_(ids), relations.c.object_entity_id.in_(ids)))
-         .order_by(documents.c.date.desc().nulls_last(), relations.c.document_id, relations.c.evidence_start)
-         .limit(limit))
-    return queries.relation_rows(conn, q)
+    mine = or_(relations.c.subject_entity_id.in_(ids), relations.c.object_entity_id.in_(ids))
+
+    def fetch(where, n: int) -> list[dict]:
+        q = (select(*cols, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
+             .join(documents, documents.c.id == relations.c.document_id).where(where)
+             .order_by(documents.c.date.desc().nulls_last(), relations.c.document_id.desc(),
+                       relations.c.evidence_start)
+             .limit(n))
+        return queries.relation_rows(conn, q)
+
+    if known == 0:
+        return []
+    if known is not None and known > WALK_CLAIMS:
+        return _walk(conn, ids, limit, named_in, lambda docs: and_(relations.c.document_id.in_(docs), mine),
+                     _batch(limit, known, named_in), fetch)
+    return fetch(mine, limit)

@@ -157,6 +157,7 @@ entity_summaries = Table(
     Column("titles", JSON, nullable=False),  # [{title, mentions}]
     Column("claims_by", Integer, nullable=False),  # claims it made
     Column("claims_about", Integer, nullable=False),  # claims whose content names it
+    Column("relations", Integer, nullable=False),  # relations it is an end of
 )
 
 relations = Table(

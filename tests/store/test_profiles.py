@@ -71,3 +71,24 @@ def test_claims_about_walked_in_batches_are_the_latest_ones(model_workspace):
         assert {c["id"] for c in walked_by} == by and counts["claims_by"] == len(by)
         checked += bool(every)
     assert checked
+
+
+@pytest.mark.model
+def test_relations_walked_are_the_latest_ones(model_workspace):
+    _, engine = model_workspace
+    checked = 0
+    for e in queries.list_entities(engine, limit=20):
+        every = [r["id"] for r in queries.entity_relations(engine, e.id)]
+        with engine.connect() as conn:
+            ids = queries.members(conn, e.id)
+            q = entity_summaries.select().where(entity_summaries.c.entity_id == e.id)
+            counts = conn.execute(q).first()
+            gathered = profiles._relations(conn, ids, 1000, known=counts.relations)
+            walked = profiles._relations(conn, ids, 1000, known=10**6, named_in=10**6)
+            few = profiles._relations(conn, ids, 2, known=10**6, named_in=10**6)
+        assert counts.relations == len(every)
+        assert sorted(r["id"] for r in gathered) == sorted(every)
+        assert [r["id"] for r in walked] == [r["id"] for r in gathered]
+        assert [r["id"] for r in few] == [r["id"] for r in gathered[:2]]
+        checked += bool(every)
+    assert checked

@@ -36,6 +36,7 @@ def upgrade() -> None:
         sa.Column("titles", sa.JSON, nullable=False),  # [{title, mentions}]
         sa.Column("claims_by", sa.Integer, nullable=False),  # claims it made
         sa.Column("claims_about", sa.Integer, nullable=False),  # claims whose content names it
+        sa.Column("relations", sa.Integer, nullable=False),  # relations it is an end of
     )
     if op.get_bind().dialect.name == "sqlite":
         op.execute(
