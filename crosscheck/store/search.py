@@ -57,16 +57,22 @@ def search(engine: Engine, query: str, limit: int = 20, mark: tuple[str, str] = 
 
 
 def search_claims(engine: Engine, query: str, limit: int = 20) -> list[dict]:
-    """Claims whose source, cue or content holds every word of ``query``, latest report first."""
+    """Claims whose source, cue or content holds every word of ``query``: best first where the
+    store has a full-text index (SQLite), else latest report first."""
     terms = re.findall(r"\w[\w'-]*", query)
     if not terms:
         return []
     cols = (claims.c.id, claims.c.document_id, claims.c.source_text, claims.c.cue_text, claims.c.content_text,
             claims.c.stance, documents.c.title, documents.c.date)
     if engine.dialect.name == "sqlite":
-        q = (select(*cols).join(documents, documents.c.id == claims.c.document_id)
-             .where(text("claims.rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH :q)"))
-             .order_by(documents.c.date.desc().nulls_last(), claims.c.id).limit(limit))
+        # The best few by the index's rank, then their rows: sorting every match by date would
+        # read them all.
+        hits = (select(text("rowid AS hit"), text("rank AS score")).select_from(text("claims_fts"))
+                .where(text("claims_fts MATCH :q")).order_by(text("rank")).limit(limit).subquery("hits"))
+        q = (select(*cols).select_from(hits)
+             .join(claims, text("claims.rowid = hits.hit"))
+             .join(documents, documents.c.id == claims.c.document_id)
+             .order_by(text("hits.score"), claims.c.id))
         with engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(q, {"q": _fts_query(query)})]
     # Portable fallback: every word somewhere in the claim.
