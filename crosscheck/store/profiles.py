@@ -5,10 +5,11 @@ in thousands of reports costs about what a rare one does."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 
-from sqlalchemy import Engine, Text, and_, cast, delete, func, insert, or_, select, true
+from sqlalchemy import Engine, Text, and_, bindparam, cast, delete, func, insert, or_, select, true
 
 from crosscheck.errors import NotFoundError, message
 from crosscheck.resolve.names import alias_kind
@@ -191,6 +192,9 @@ def latest_documents(conn, ids: list[str], limit: int, offset: int = 0, named_in
                                      mentions.c.document_id.in_([r["id"] for r in rows]))
                               .group_by(mentions.c.document_id)).all())
         return [{**r, "mentions": n.get(r["id"], 0)} for r in rows]
+    if after is None:
+        values = {"ids": ids, "n": limit, "skip": offset}
+        return [dict(r) for r in conn.execute(_gathered_documents_query(), values).mappings()]
     per = (select(mentions.c.document_id, func.count().label("mentions"))
            .where(mentions.c.entity_id.in_(ids)).group_by(mentions.c.document_id).subquery())
     q = (select(*cols, per.c.mentions).join(per, per.c.document_id == documents.c.id).where(_after(after))
@@ -198,31 +202,49 @@ def latest_documents(conn, ids: list[str], limit: int, offset: int = 0, named_in
     return [dict(r._mapping) for r in conn.execute(q)]
 
 
+@functools.cache
+def _gathered_documents_query():
+    """An entity's documents gathered, counted and sorted latest first (built once)."""
+    per = (select(mentions.c.document_id, func.count().label("mentions"))
+           .where(mentions.c.entity_id.in_(bindparam("ids", expanding=True)))
+           .group_by(mentions.c.document_id).subquery())
+    return (select(documents.c.id, documents.c.title, documents.c.date, documents.c.outlet, per.c.mentions)
+            .join(per, per.c.document_id == documents.c.id)
+            .order_by(documents.c.date.desc().nulls_last(), documents.c.id.desc())
+            .limit(bindparam("n")).offset(bindparam("skip")))
+
+
+@functools.cache
+def _examples_queries():
+    """The entity's mentions in some documents (in order), those documents' texts and their
+    sentences (built once)."""
+    ids, docs = bindparam("ids", expanding=True), bindparam("docs", expanding=True)
+    m = mentions.c
+    return (select(m.document_id, m.start, m.end, m.text).where(m.document_id.in_(docs), m.entity_id.in_(ids))
+            .order_by(m.document_id, m.start),
+            select(documents.c.id, documents.c.text).where(documents.c.id.in_(docs)),
+            select(sentences.c.document_id, sentences.c.start, sentences.c.end)
+            .where(sentences.c.document_id.in_(docs)))
+
+
 def _examples(conn, ids: list[str], docs: list[dict]) -> list[dict]:
     """The entity's first mention in each of these documents, in its sentence."""
     if not docs:
         return []
-    ids_of = [d["id"] for d in docs]
-    first = conn.execute(select(mentions.c.document_id, func.min(mentions.c.start))
-                         .where(mentions.c.document_id.in_(ids_of), mentions.c.entity_id.in_(ids))
-                         .group_by(mentions.c.document_id)).all()
-    starts = dict(first)
-    found = {(d, s): (e, t) for d, s, e, t in conn.execute(
-        select(mentions.c.document_id, mentions.c.start, mentions.c.end, mentions.c.text)
-        .where(mentions.c.document_id.in_(ids_of), mentions.c.entity_id.in_(ids)))
-        if starts.get(d) == s}
-    q = select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids_of))
-    texts = dict(conn.execute(q).all())
+    values = {"ids": ids, "docs": [d["id"] for d in docs]}
+    named, texts_of, sentences_of = _examples_queries()
+    found: dict[str, tuple[int, int, str]] = {}
+    for d, s, e, t in conn.execute(named, values):  # in order: the first is each document's first
+        found.setdefault(d, (s, e, t))
+    texts = dict(conn.execute(texts_of, values).all())
     bounds: dict[str, list[tuple[int, int]]] = {}
-    for d, s, e in conn.execute(select(sentences.c.document_id, sentences.c.start, sentences.c.end)
-                                .where(sentences.c.document_id.in_(ids_of))):
+    for d, s, e in conn.execute(sentences_of, values):
         bounds.setdefault(d, []).append((s, e))
     out = []
     for d in docs:
-        start = starts.get(d["id"])
-        if start is None or (d["id"], start) not in found:
+        if d["id"] not in found:
             continue
-        end, text = found[d["id"], start]
+        start, end, text = found[d["id"]]
         s, e = next(((s, e) for s, e in bounds.get(d["id"], []) if s <= start and end <= e), (start, end))
         out.append({"document": d["id"], "title": d["title"], "start": start, "end": end, "text": text,
                     "sentence": texts[d["id"]][s:e]})
@@ -234,15 +256,34 @@ _CLAIM_COLUMNS = (claims.c.id, claims.c.document_id, claims.c.source_text, claim
                   claims.c.stance, claims.c.anonymous, claims.c.cue_start)
 
 
-def _claims(conn, where, limit: int) -> list[dict]:
-    q = (select(*_CLAIM_COLUMNS, documents.c.title.label("document_title"),
-                documents.c.date.label("document_date"), entities.c.name.label("source_entity_name"))
-         .join(documents, documents.c.id == claims.c.document_id)
-         .outerjoin(entities, entities.c.id == claims.c.source_entity_id).where(where)
-         # (the order the entity's documents are walked in: latest first, then by id)
-         .order_by(documents.c.date.desc().nulls_last(), claims.c.document_id.desc(), claims.c.cue_start)
-         .limit(limit))
-    return [dict(r._mapping) for r in conn.execute(q)]
+@functools.cache
+def _claims_query(shape: str):
+    """The latest claims of one shape (built once; the ids, documents and limit are bound):
+    ``by`` the entity, ``about`` it (its content names it), and each of those ``_in`` some
+    documents."""
+    ids, docs = bindparam("ids", expanding=True), bindparam("docs", expanding=True)
+    named = claims.alias("named")  # (an alias: not the outer query's claims)
+    inside = (select(named.c.id)
+              .join(mentions, and_(mentions.c.document_id == named.c.document_id,
+                                   mentions.c.start >= named.c.content_start,
+                                   mentions.c.end <= named.c.content_end))
+              .where(mentions.c.entity_id.in_(ids)))
+    where = {"by": claims.c.source_entity_id.in_(ids),
+             "by_in": and_(claims.c.document_id.in_(docs), claims.c.source_entity_id.in_(ids)),
+             "about": claims.c.id.in_(inside),
+             "about_in": claims.c.id.in_(inside.where(named.c.document_id.in_(docs)))}[shape]
+    return (select(*_CLAIM_COLUMNS, documents.c.title.label("document_title"),
+                   documents.c.date.label("document_date"), entities.c.name.label("source_entity_name"))
+            .join(documents, documents.c.id == claims.c.document_id)
+            .outerjoin(entities, entities.c.id == claims.c.source_entity_id).where(where)
+            # (the order the entity's documents are walked in: latest first, then by id)
+            .order_by(documents.c.date.desc().nulls_last(), claims.c.document_id.desc(), claims.c.cue_start)
+            .limit(bindparam("n")))
+
+
+def _claims(conn, shape: str, ids: list[str], limit: int, docs: list[str] | None = None) -> list[dict]:
+    values = {"ids": ids, "n": limit, **({"docs": docs} if docs is not None else {})}
+    return [dict(r) for r in conn.execute(_claims_query(shape), values).mappings()]
 
 
 def counts_of(conn, entity_id: str) -> dict:
@@ -262,10 +303,9 @@ WALK_CLAIMS = 300
 def claims_by(conn, ids: list[str], limit: int, known: int = 0, named_in: int = 0) -> list[dict]:
     """The latest claims the entity made (``known``: how many there are, if known)."""
     if known > WALK_CLAIMS:
-        return _walk(conn, ids, limit, named_in, lambda docs: and_(claims.c.document_id.in_(docs),
-                                                                   claims.c.source_entity_id.in_(ids)),
+        return _walk(conn, ids, limit, named_in, lambda docs, n: _claims(conn, "by_in", ids, n, docs),
                      _batch(limit, known, named_in))
-    return _claims(conn, claims.c.source_entity_id.in_(ids), limit)
+    return _claims(conn, "by", ids, limit)
 
 
 def claims_about(conn, ids: list[str], limit: int, batch: int | None = None, named_in: int = 0,
@@ -275,22 +315,10 @@ def claims_about(conn, ids: list[str], limit: int, batch: int | None = None, nam
     entity's documents latest first, ``batch`` at a time, until ``limit`` claims are found."""
     if known == 0:
         return []
-
-    named = claims.alias("named")  # (an alias: not the outer query's claims)
-
-    def about(docs: list[str] | None):
-        inside = (select(named.c.id)
-                  .join(mentions, and_(mentions.c.document_id == named.c.document_id,
-                                       mentions.c.start >= named.c.content_start,
-                                       mentions.c.end <= named.c.content_end))
-                  .where(mentions.c.entity_id.in_(ids)))
-        if docs is not None:
-            inside = inside.where(named.c.document_id.in_(docs))
-        return claims.c.id.in_(inside)
-
     if known is not None and known <= WALK_CLAIMS:
-        return _claims(conn, about(None), limit)
-    return _walk(conn, ids, limit, named_in, about, batch or _batch(limit, known, named_in))
+        return _claims(conn, "about", ids, limit)
+    return _walk(conn, ids, limit, named_in, lambda docs, n: _claims(conn, "about_in", ids, n, docs),
+                 batch or _batch(limit, known, named_in))
 
 
 def _batch(limit: int, known: int | None, named_in: int) -> int:
@@ -301,18 +329,16 @@ def _batch(limit: int, known: int | None, named_in: int) -> int:
     return max(limit, min(400, math.ceil(1.5 * limit * named_in / known)))
 
 
-def _walk(conn, ids: list[str], limit: int, named_in: int, where, batch: int = 200,
-          fetch=None) -> list[dict]:
-    """Claims (or what ``fetch(where, n)`` gives) that satisfy ``where(document ids)`` in the
-    entity's documents, latest first."""
-    fetch = fetch or (lambda w, n: _claims(conn, w, n))
+def _walk(conn, ids: list[str], limit: int, named_in: int, fetch, batch: int = 200) -> list[dict]:
+    """What ``fetch(document ids, n)`` finds (at most n) in the entity's documents, walked
+    latest first ``batch`` at a time, until ``limit`` are found."""
     found: list[dict] = []
     last = None
     while len(found) < limit:
         docs = latest_documents(conn, ids, batch, named_in=named_in, after=last)
         if not docs:
             break
-        found += fetch(where([d["id"] for d in docs]), limit - len(found))
+        found += fetch([d["id"] for d in docs], limit - len(found))
         last = docs[-1]
     return found
 
@@ -344,23 +370,29 @@ def _events(conn, ids: list[str], document_ids: list[str], limit: int) -> list[d
     return out
 
 
+@functools.cache
+def _relations_query(within_documents: bool):
+    """The latest relations the entity is an end of (in some documents), built once."""
+    ids = bindparam("ids", expanding=True)
+    cols = [relations.c[c] for c in queries.RELATION_COLUMNS]
+    mine = or_(relations.c.subject_entity_id.in_(ids), relations.c.object_entity_id.in_(ids))
+    if within_documents:
+        mine = and_(relations.c.document_id.in_(bindparam("docs", expanding=True)), mine)
+    return (select(*cols, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
+            .join(documents, documents.c.id == relations.c.document_id).where(mine)
+            .order_by(documents.c.date.desc().nulls_last(), relations.c.document_id.desc(),
+                      relations.c.evidence_start)
+            .limit(bindparam("n")))
+
+
 def _relations(conn, ids: list[str], limit: int, known: int | None = None, named_in: int = 0) -> list[dict]:
     """The entity's latest relations, as subject or object, both ends after resolution
     (``known``: how many there are; many are found by walking its documents)."""
-    cols = [relations.c[c] for c in queries.RELATION_COLUMNS]
-    mine = or_(relations.c.subject_entity_id.in_(ids), relations.c.object_entity_id.in_(ids))
-
-    def fetch(where, n: int) -> list[dict]:
-        q = (select(*cols, documents.c.title.label("document_title"), documents.c.date.label("document_date"))
-             .join(documents, documents.c.id == relations.c.document_id).where(where)
-             .order_by(documents.c.date.desc().nulls_last(), relations.c.document_id.desc(),
-                       relations.c.evidence_start)
-             .limit(n))
-        return queries.relation_rows(conn, q)
-
     if known == 0:
         return []
     if known is not None and known > WALK_CLAIMS:
-        return _walk(conn, ids, limit, named_in, lambda docs: and_(relations.c.document_id.in_(docs), mine),
-                     _batch(limit, known, named_in), fetch)
-    return fetch(mine, limit)
+        return _walk(conn, ids, limit, named_in,
+                     lambda docs, n: queries.relation_rows(conn, _relations_query(True),
+                                                           {"ids": ids, "docs": docs, "n": n}),
+                     _batch(limit, known, named_in))
+    return queries.relation_rows(conn, _relations_query(False), {"ids": ids, "n": limit})

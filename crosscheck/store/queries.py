@@ -419,10 +419,11 @@ RELATION_COLUMNS = (
 )
 
 
-def relation_rows(conn, q) -> list[dict]:
-    """Rows with both ends' entities after resolution, and their names."""
+def relation_rows(conn, q, values: dict | None = None) -> list[dict]:
+    """Rows with both ends' entities after resolution, and their names (``values``: the
+    statement's bound parameters, if any)."""
     merged = canonical_ids(conn)
-    rows = [dict(r._mapping) for r in conn.execute(q)]
+    rows = [dict(r) for r in conn.execute(q, values or {}).mappings()]
     for r in rows:
         for end in ("subject", "object"):
             r[f"{end}_entity_id"] = merged.get(r[f"{end}_entity_id"], r[f"{end}_entity_id"])
