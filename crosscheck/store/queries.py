@@ -112,9 +112,10 @@ def counts(engine: Engine) -> dict[str, int]:
 
 
 def list_entities(
-    engine: Engine, type_: str | None = None, limit: int | None = 50, offset: int = 0
+    engine: Engine, type_: str | None = None, limit: int | None = 50, offset: int = 0, name: str | None = None
 ) -> list[EntitySummary]:
-    """Entities (after resolution) by number of mentions, most mentioned first."""
+    """Entities (after resolution) by number of mentions, most mentioned first; with ``name``,
+    those whose name holds it (any case)."""
     with engine.connect() as conn:
         summarised = conn.execute(select(entity_summaries.c.entity_id).limit(1)).first() is not None
     if summarised:
@@ -139,6 +140,8 @@ def list_entities(
     )
     if type_:
         q = q.where(entities.c.type == type_)
+    if name:
+        q = q.where(func.lower(entities.c.name).contains(name.lower(), autoescape=True))
     if limit:
         q = q.limit(limit)
     with engine.connect() as conn:

@@ -198,3 +198,11 @@ def test_claims_carry_the_grades_the_cli_gives(model_client, model_workspace):
     for c in compared:
         assert c["grade"] == full[c["id"]], c["id"]
     assert "class=\"grade\"" in model_client.get(f"/entities/{darraji}").text
+
+
+def test_entities_are_found_by_part_of_a_name(client):
+    found = client.get("/entities.json?q=darraj").json()["entities"]
+    assert [e["name"] for e in found] == ["Jalil Sabah al-Darraji"]
+    assert client.get("/entities.json?q=darraj&type=place").json()["entities"] == []
+    assert client.get("/entities.json?q=%25").json()["entities"] == []  # a LIKE wildcard is a letter here
+    assert "Jalil Sabah al-Darraji" in client.get("/entities?q=darraj").text

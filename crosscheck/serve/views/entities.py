@@ -16,11 +16,12 @@ EntityType = Literal["person", "organization", "place", "other"]
 
 
 @page(router, "/entities", "entities.html")
-def entities(request: Request, type: EntityType | None = None, limit: int = Query(50, ge=1, le=500),
-             offset: int = Query(0, ge=0)) -> dict:
-    """Entities after resolution, most mentioned first; ``type`` keeps one kind."""
-    found = queries.list_entities(engine_of(request), type_=type, limit=limit, offset=offset)
-    return {"type": type, "limit": limit, "offset": offset, "entities": found}
+def entities(request: Request, type: EntityType | None = None, q: str | None = None,
+             limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)) -> dict:
+    """Entities after resolution, most mentioned first; ``type`` keeps one kind, ``q`` those
+    whose name holds these letters."""
+    found = queries.list_entities(engine_of(request), type_=type, limit=limit, offset=offset, name=q or None)
+    return {"type": type, "q": q, "limit": limit, "offset": offset, "entities": found}
 
 
 @page(router, "/entities/{entity_id}", "entity.html")
