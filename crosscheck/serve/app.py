@@ -71,8 +71,11 @@ def create_app(engine: Engine, extractor: Callable | object | None = None, uploa
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
-        detail = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or 'request'}: {e['msg']}"
-                           for e in exc.errors())
+        # One message per parameter (the first its type gave): "limit: Input should be ...".
+        said: dict[str, str] = {}
+        for e in exc.errors():
+            said.setdefault(str(e["loc"][1]) if len(e["loc"]) > 1 else "request", e["msg"])
+        detail = "; ".join(f"{name}: {msg}" for name, msg in said.items())
         return _error(request, 422, "E422", detail)
 
     @app.exception_handler(HTTPException)

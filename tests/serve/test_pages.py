@@ -206,3 +206,11 @@ def test_entities_are_found_by_part_of_a_name(client):
     assert client.get("/entities.json?q=darraj&type=place").json()["entities"] == []
     assert client.get("/entities.json?q=%25").json()["entities"] == []  # a LIKE wildcard is a letter here
     assert "Jalil Sabah al-Darraji" in client.get("/entities?q=darraj").text
+
+
+def test_the_claims_form_with_nothing_chosen_filters_nothing(client):
+    everything = client.get("/claims.json").json()["claims"]
+    form = client.get("/claims.json?source=&entity=&stance=&anonymous=")
+    assert form.status_code == 200 and form.json()["claims"] == everything
+    bad = client.get("/claims.json?stance=shouts")
+    assert bad.status_code == 422 and bad.json()["message"].startswith("stance: Input should be 'asserts'")
