@@ -36,6 +36,8 @@ def _keep(upload: UploadFile, folder: Path, max_bytes: int) -> tuple[Path | None
     if suffix not in SUPPORTED_SUFFIXES:
         supported = ", ".join(SUPPORTED_SUFFIXES)
         return None, message("unsupported", suffix=suffix or "(none)", supported=supported)
+    if upload.size is not None and upload.size > max_bytes:  # the parser counted it: nothing to write
+        return None, message("too_large", size=upload.size, limit=max_bytes)
     digest, size = hashlib.sha256(), 0
     with tempfile.NamedTemporaryFile(dir=folder, delete=False, prefix=".upload-") as out:
         partial = Path(out.name)

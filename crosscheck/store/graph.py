@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Engine, and_, func, or_, select
+from sqlalchemy import Engine, func, or_, select
 
 from crosscheck.store import profiles, queries
 from crosscheck.store.schema import claims, documents, entities, events, mentions, relations
@@ -106,10 +106,9 @@ def _said(conn, ids: list[str], limit: int, known: dict) -> list[tuple[str, str,
     latest = profiles.claims_about(conn, ids, limit * 2, named_in=known["documents"],
                                    known=known["claims_about"])
     latest += profiles.claims_by(conn, ids, limit * 2, known["claims_by"], known["documents"])
-    inside = and_(mentions.c.document_id == claims.c.document_id, mentions.c.start >= claims.c.content_start,
-                  mentions.c.end <= claims.c.content_end, mentions.c.entity_id.is_not(None))
-    named = conn.execute(select(claims.c.id, mentions.c.entity_id).join(mentions, inside)
-                         .where(claims.c.id.in_([c["id"] for c in latest]))).all()
+    named = conn.execute(select(claims.c.id, mentions.c.entity_id).join(mentions, queries.inside_content())
+                         .where(claims.c.id.in_([c["id"] for c in latest]), mentions.c.entity_id.is_not(None))
+                         ).all()
     out = []
     by_id = {c["id"]: c for c in latest}
     for claim_id, entity in named:

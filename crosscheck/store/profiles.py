@@ -103,10 +103,7 @@ def summarise(conn, heads: dict[str, str] | None = None) -> dict[str, dict]:
         if title_:
             s["titles"][title_] += 1
     by = select(claims.c.source_entity_id, func.count()).group_by(claims.c.source_entity_id)
-    about = (select(claims.c.id, mentions.c.entity_id).distinct()
-             .join(mentions, and_(mentions.c.document_id == claims.c.document_id,
-                                  mentions.c.start >= claims.c.content_start,
-                                  mentions.c.end <= claims.c.content_end)))
+    about = select(claims.c.id, mentions.c.entity_id).distinct().join(mentions, queries.inside_content())
     if heads is not None:
         by = by.where(claims.c.source_entity_id.in_(list(heads)))
         about = about.where(mentions.c.entity_id.in_(list(heads)))
@@ -192,14 +189,8 @@ def latest_documents(conn, ids: list[str], limit: int, offset: int = 0, named_in
                                      mentions.c.document_id.in_([r["id"] for r in rows]))
                               .group_by(mentions.c.document_id)).all())
         return [{**r, "mentions": n.get(r["id"], 0)} for r in rows]
-    if after is None:
-        values = {"ids": ids, "n": limit, "skip": offset}
-        return [dict(r) for r in conn.execute(_gathered_documents_query(), values).mappings()]
-    per = (select(mentions.c.document_id, func.count().label("mentions"))
-           .where(mentions.c.entity_id.in_(ids)).group_by(mentions.c.document_id).subquery())
-    q = (select(*cols, per.c.mentions).join(per, per.c.document_id == documents.c.id).where(_after(after))
-         .order_by(*order).limit(limit).offset(offset))
-    return [dict(r._mapping) for r in conn.execute(q)]
+    q = _gathered_documents_query() if after is None else _gathered_documents_query().where(_after(after))
+    return [dict(r) for r in conn.execute(q, {"ids": ids, "n": limit, "skip": offset}).mappings()]
 
 
 @functools.cache
@@ -263,10 +254,7 @@ def _claims_query(shape: str):
     documents."""
     ids, docs = bindparam("ids", expanding=True), bindparam("docs", expanding=True)
     named = claims.alias("named")  # (an alias: not the outer query's claims)
-    inside = (select(named.c.id)
-              .join(mentions, and_(mentions.c.document_id == named.c.document_id,
-                                   mentions.c.start >= named.c.content_start,
-                                   mentions.c.end <= named.c.content_end))
+    inside = (select(named.c.id).join(mentions, queries.inside_content(named))
               .where(mentions.c.entity_id.in_(ids)))
     where = {"by": claims.c.source_entity_id.in_(ids),
              "by_in": and_(claims.c.document_id.in_(docs), claims.c.source_entity_id.in_(ids)),
@@ -295,8 +283,8 @@ def counts_of(conn, entity_id: str) -> dict:
     return dict(row._mapping) if row else {"documents": 0, "claims_by": 0, "claims_about": None}
 
 
-# Past this many claims by or about an entity, its latest ones are found by walking its
-# documents latest first; below it, by gathering them all and sorting.
+# Past this many claims by or about an entity (or relations of it), its latest ones are found
+# by walking its documents latest first; below it, by gathering them all and sorting.
 WALK_CLAIMS = 300
 
 

@@ -346,6 +346,13 @@ CLAIM_COLUMNS = (
 )
 
 
+def inside_content(claim=claims):
+    """The condition that joins a claim (the table, or an alias of it) to the mentions inside
+    its content: what "a claim about an entity" means everywhere."""
+    return and_(mentions.c.document_id == claim.c.document_id, mentions.c.start >= claim.c.content_start,
+                mentions.c.end <= claim.c.content_end)
+
+
 def list_claims(
     engine: Engine,
     about: str | None = None,
@@ -377,10 +384,7 @@ def list_claims(
             # Driven from the entity's mentions (indexed), not from every claim.
             inner = claims.alias("named")
             q = q.where(claims.c.id.in_(
-                select(inner.c.id)
-                .join(mentions, and_(mentions.c.document_id == inner.c.document_id,
-                                     mentions.c.start >= inner.c.content_start,
-                                     mentions.c.end <= inner.c.content_end))
+                select(inner.c.id).join(mentions, inside_content(inner))
                 .where(mentions.c.entity_id.in_(members(conn, about)))
             ))
         merged = canonical_ids(conn)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, func, select
 
 from crosscheck.errors import NotFoundError, message
-from crosscheck.store.queries import DOCUMENT_FIELDS, canonical_ids
+from crosscheck.store.queries import DOCUMENT_FIELDS, canonical_ids, counts
 from crosscheck.store.schema import claims, documents, entities, events, mentions, resolution_pairs
 
 READ_CLAIM_COLUMNS = ("id", "cue_start", "cue_end", "cue_text", "source_start", "source_end",
@@ -17,8 +17,6 @@ READ_CLAIM_COLUMNS = ("id", "cue_start", "cue_end", "cue_text", "source_start", 
 
 def overview(engine: Engine) -> dict:
     """What the workspace holds, in a few numbers, and the latest documents."""
-    from crosscheck.store.queries import counts
-
     found = counts(engine)
     with engine.connect() as conn:
         found["claims"] = conn.scalar(select(func.count()).select_from(claims))
